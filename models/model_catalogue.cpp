@@ -1,0 +1,13 @@
+#include "models/model_catalogue.h"
+
+#include "models/demo/demo_market_model.h"
+
+namespace reformsim::models {
+
+ModelCatalogue all_models() {
+  ModelCatalogue catalogue;
+  catalogue.add(std::make_shared<DemoMarketModel>());
+  return catalogue;
+}
+
+}  // namespace reformsim::models

@@ -1,0 +1,99 @@
+// run_command.cpp - `reformsim run`: one scenario, R replications, one HDF5 file.
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+#include "sim/cli/command.h"
+#include "sim/cli/subcommands.h"
+#include "sim/config/config_error.h"
+#include "sim/output/output_target.h"
+#include "sim/output/run_file.h"
+#include "sim/run/scenario.h"
+
+namespace reformsim {
+
+namespace po = boost::program_options;
+
+namespace {
+
+po::options_description run_options() {
+  po::options_description options("reformsim run --config FILE [options] [--section.key=value ...]");
+  options.add_options()("help", "this help")("config", po::value<std::string>(),
+                                             "scenario config file (INI), e.g. configs/binhai_2018.ini")(
+      "out", po::value<std::string>(), "output file (default: results/<config name>.h5)")(
+      "replications", po::value<std::string>(), "replications (sets run.replications)")(
+      "seed", po::value<std::string>(), "master seed (sets run.seed)")(
+      "overwrite", po::bool_switch(), "replace an existing output file");
+  add_common_options(options);
+  return options;
+}
+
+// The last step's mean over replications of each scalar series metric: a first look at a run.
+void print_summary(const EnsembleResult& ensemble, const std::string& path, double seconds) {
+  std::printf("wrote %s: %zu replication(s) x %lld steps in %.2f s\n", path.c_str(),
+              ensemble.replications.size(),
+              static_cast<long long>(ensemble.calendar.total_steps()), seconds);
+  const std::size_t width = ensemble.metrics.series_width();
+  const std::size_t last = static_cast<std::size_t>(ensemble.calendar.total_steps()) - 1;
+  std::printf("%-40s %16s  %s\n", "metric (last step, mean)", "value", "unit");
+  for (const auto& spec : ensemble.metrics.series()) {
+    if (spec.width != 1) continue;
+    double sum = 0;
+    for (const auto& replication : ensemble.replications)
+      sum += replication.series[last * width + spec.offset];
+    std::printf("%-40s %16.6g  %s\n", spec.name.c_str(),
+                sum / static_cast<double>(ensemble.replications.size()), spec.unit.c_str());
+  }
+}
+
+}  // namespace
+
+int run_command(const CommandLine& line, const ModelCatalogue& models) {
+  const auto options = run_options();
+  std::vector<ConfigEntry> overrides;
+  const auto values = parse_command(line, options, {}, overrides);
+  if (values.count("help")) {
+    std::cout << options << "\nConfig keys (any also as --section.key=value): reformsim "
+                            "parameters --model NAME\n";
+    return exit_success;
+  }
+  if (!values.count("config"))
+    throw ConfigError("command line", "--config", "", "missing: run needs a scenario config file");
+  if (values.count("replications"))
+    overrides.push_back({"run.replications", values["replications"].as<std::string>(), "command line (--replications)"});
+  if (values.count("seed"))
+    overrides.push_back({"run.seed", values["seed"].as<std::string>(), "command line (--seed)"});
+
+  // Everything the user gave is checked before any simulation or any file is touched.
+  const Scenario scenario = load_scenario(models, values["config"].as<std::string>(), overrides);
+  const std::string out = values.count("out") ? values["out"].as<std::string>()
+                                              : "results/" + scenario.name + ".h5";
+  OutputTarget target(out, values["overwrite"].as<bool>());
+  ThreadPoolLimit pool(values["threads"].as<int>());
+
+  RunMetadata metadata{"reformsim run of " + scenario.name, scenario.model->name(),
+                       scenario.model->description(), line.joined(), scenario.config_path,
+                       static_cast<std::uint64_t>(scenario.parameters.integer("run.seed")),
+                       pool.threads(), utc_timestamp(), ""};
+  const auto seeds = replication_seeds(metadata.master_seed, 0,
+                                       static_cast<std::size_t>(scenario.parameters.integer("run.replications")));
+  const auto start = std::chrono::steady_clock::now();
+  EnsembleResult ensemble{{}, Calendar::from(scenario.parameters), {}};
+  {
+    ProgressReporter progress("run " + scenario.name,
+                              seeds.size() * static_cast<std::uint64_t>(ensemble.calendar.total_steps()),
+                              ProgressReporter::style_for_stderr(values["quiet"].as<bool>()));
+    pool.run([&] {
+      ensemble = run_ensemble(*scenario.model, scenario.parameters, seeds, &progress.counter());
+    });
+  }
+  metadata.end_time = utc_timestamp();
+  write_run_file(target.temporary_path(), metadata, scenario.parameters, ensemble);
+  target.commit();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!values["quiet"].as<bool>()) print_summary(ensemble, out, seconds);
+  return exit_success;
+}
+
+}  // namespace reformsim

@@ -1,0 +1,14 @@
+// subcommands.h - one function per `reformsim` subcommand; each throws ConfigError for bad input
+// and returns an exit status.
+#pragma once
+
+#include "sim/cli/cli.h"
+#include "sim/cli/command.h"
+
+namespace reformsim {
+
+int run_command(const CommandLine& line, const ModelCatalogue& models);
+int describe_command(const CommandLine& line, const ModelCatalogue& models);
+int parameters_command(const CommandLine& line, const ModelCatalogue& models);
+
+}  // namespace reformsim

@@ -1,0 +1,84 @@
+#include "sim/config/config_loader.h"
+
+#include <boost/program_options.hpp>
+#include <fstream>
+#include <set>
+
+#include "sim/config/config_error.h"
+
+namespace reformsim {
+namespace {
+
+namespace po = boost::program_options;
+
+void read_recursive(const std::filesystem::path& file, std::vector<std::filesystem::path>& stack,
+                    std::vector<ConfigEntry>& entries) {
+  const std::string origin = file.string();
+  std::error_code ignored;
+  const auto canonical = std::filesystem::weakly_canonical(file, ignored);
+  for (const auto& open : stack)
+    if (open == canonical) throw ConfigError(origin, "include", origin, "include cycle");
+  if (std::filesystem::is_directory(file))
+    throw ConfigError(origin, "", "", "is a directory, not a config file");
+  std::ifstream stream(file);
+  if (!stream) throw ConfigError(origin, "", "", "cannot be read (missing or no permission)");
+
+  po::parsed_options parsed(nullptr);
+  try {
+    parsed = po::parse_config_file<char>(stream, po::options_description(), true);
+  } catch (const po::error& error) {
+    throw ConfigError(origin, "", "", std::string("malformed config file: ") + error.what());
+  }
+  stack.push_back(canonical);
+  std::set<std::string> seen;
+  std::vector<ConfigEntry> own;
+  for (const auto& option : parsed.options) {
+    const std::string value = option.value.empty() ? "" : option.value.front();
+    if (!seen.insert(option.string_key).second)
+      throw ConfigError(origin, option.string_key, value, "key given twice in the same file");
+    if (option.string_key == "include") {
+      read_recursive(file.parent_path() / value, stack, entries);
+      continue;
+    }
+    own.push_back({option.string_key, value, origin});
+  }
+  stack.pop_back();
+  entries.insert(entries.end(), own.begin(), own.end());
+}
+
+}  // namespace
+
+std::vector<ConfigEntry> read_config_file(const std::filesystem::path& file) {
+  std::vector<std::filesystem::path> stack;
+  std::vector<ConfigEntry> entries;
+  read_recursive(file, stack, entries);
+  return entries;
+}
+
+std::vector<ConfigEntry> parse_overrides(const std::vector<std::string>& overrides) {
+  std::vector<ConfigEntry> entries;
+  for (const auto& text : overrides) {
+    const auto equals = text.find('=');
+    if (equals == std::string::npos)
+      throw ConfigError("command line", text, "", "expected --section.key=value");
+    entries.push_back({text.substr(0, equals), text.substr(equals + 1), "command line"});
+  }
+  return entries;
+}
+
+std::string find_entry(const std::vector<ConfigEntry>& entries, const std::string& key,
+                       const std::string& fallback) {
+  std::string found = fallback;
+  for (const auto& entry : entries)
+    if (entry.key == key) found = entry.value;
+  return found;
+}
+
+ParameterSet apply_entries(std::shared_ptr<const ParameterRegistry> registry,
+                           const std::vector<ConfigEntry>& entries) {
+  ParameterSet parameters(std::move(registry));
+  for (const auto& entry : entries) parameters.set_text(entry.key, entry.value, entry.origin);
+  return parameters;
+}
+
+}  // namespace reformsim

@@ -1,0 +1,18 @@
+// file_description.h - what an output file holds, read back without knowing the model: its
+// attributes, groups and variables with their dimensions, and whether it is complete.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace reformsim {
+
+// True only for a readable HDF5 file whose root carries complete = 1.
+bool is_complete_output(const std::filesystem::path& path);
+
+// A human-readable listing: the provenance attributes, completeness, every variable with its
+// dimensions, shape, units and long name, and every group. Throws Hdf5Error naming the file if
+// it is not a readable HDF5 file.
+std::string describe_file(const std::filesystem::path& path);
+
+}  // namespace reformsim

@@ -1,0 +1,63 @@
+#include "sim/output/output_target.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+#include "sim/config/config_error.h"
+
+namespace reformsim {
+
+OutputTarget::OutputTarget(std::filesystem::path final_path, bool overwrite, std::string option,
+                           std::string origin)
+    : final_path_(std::move(final_path)), overwrite_(overwrite) {
+  const std::string shown = final_path_.string();
+  if (final_path_.filename().empty())
+    throw ConfigError(origin, option, shown, "names a directory, not a file");
+  std::filesystem::path directory = final_path_.parent_path();
+  if (directory.empty()) directory = ".";
+  if (!std::filesystem::is_directory(directory))
+    throw ConfigError(origin, option, shown,
+                      "output directory '" + directory.string() + "' does not exist");
+  if (access(directory.c_str(), W_OK) != 0)
+    throw ConfigError(origin, option, shown,
+                      "output directory '" + directory.string() + "' is not writable");
+  if (std::filesystem::is_directory(final_path_))
+    throw ConfigError(origin, option, shown, "is a directory");
+  if (std::filesystem::exists(final_path_) && !overwrite_)
+    throw ConfigError(origin, option, shown, "exists already: pass --overwrite to replace it");
+  temporary_path_ = directory / ("." + final_path_.filename().string() + ".partial-" +
+                                 std::to_string(getpid()));
+}
+
+OutputTarget::~OutputTarget() {
+  if (!committed_) std::remove(temporary_path_.c_str());
+}
+
+void OutputTarget::commit() {
+  if (overwrite_) {
+    if (std::rename(temporary_path_.c_str(), final_path_.c_str()) != 0)
+      throw std::runtime_error("cannot move " + temporary_path_.string() + " to " +
+                               final_path_.string() + ": " + std::strerror(errno));
+  } else {
+    // link() fails if the final name exists: no other writer's file is ever replaced.
+    if (link(temporary_path_.c_str(), final_path_.c_str()) != 0)
+      throw std::runtime_error("cannot create " + final_path_.string() + ": " +
+                               std::strerror(errno) +
+                               (errno == EEXIST ? " (written by another process meanwhile; "
+                                                  "pass --overwrite to replace it)"
+                                                : ""));
+    std::remove(temporary_path_.c_str());
+  }
+  committed_ = true;
+}
+
+bool is_partial_output_name(const std::filesystem::path& path) {
+  const std::string name = path.filename().string();
+  return name.size() > 1 && name[0] == '.' && name.find(".partial-") != std::string::npos;
+}
+
+}  // namespace reformsim

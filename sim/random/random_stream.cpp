@@ -1,0 +1,99 @@
+#include "sim/random/random_stream.h"
+
+#include <numbers>
+
+namespace reformsim {
+
+RandomStream::RandomStream(std::uint64_t replication_seed, const DrawAddress& address)
+    : key_{static_cast<std::uint32_t>(replication_seed),
+           static_cast<std::uint32_t>(replication_seed >> 32)},
+      // Entities above 2^32 are folded by xor into the stream/purpose word rather than
+      // truncated; word 3 counts the 4-word blocks this stream has drawn.
+      counter_{static_cast<std::uint32_t>(address.entity),
+               static_cast<std::uint32_t>(address.step),
+               (address.stream << 16 | (address.purpose & 0xFFFFu)) ^
+                   static_cast<std::uint32_t>(address.entity >> 32),
+               0u} {}
+
+std::uint32_t RandomStream::next_u32() {
+  if (used_ == 4) {
+    block_ = philox4x32_10(counter_, key_);
+    ++counter_[3];
+    used_ = 0;
+  }
+  return block_[used_++];
+}
+
+double RandomStream::uniform() {
+  // 53 random bits, offset by half an ulp so the result is strictly inside (0, 1).
+  const std::uint64_t high = next_u32() >> 5;  // 27 bits
+  const std::uint64_t low = next_u32() >> 6;   // 26 bits
+  return (static_cast<double>(high << 26 | low) + 0.5) * 0x1.0p-53;
+}
+
+double RandomStream::uniform(double low, double high) { return low + (high - low) * uniform(); }
+
+std::uint64_t RandomStream::uniform_index(std::uint64_t count) {
+  if (count <= 1) return 0;
+  // Rejection from the largest multiple of count below 2^64 keeps the result unbiased.
+  const std::uint64_t limit = UINT64_MAX - UINT64_MAX % count;
+  while (true) {
+    const std::uint64_t bits = std::uint64_t{next_u32()} << 32 | next_u32();
+    if (bits < limit) return bits % count;
+  }
+}
+
+bool RandomStream::bernoulli(double probability) { return uniform() < probability; }
+
+double RandomStream::normal() {
+  if (has_spare_normal_) {
+    has_spare_normal_ = false;
+    return spare_normal_;
+  }
+  const double radius = std::sqrt(-2.0 * std::log(uniform()));
+  const double angle = 2.0 * std::numbers::pi * uniform();
+  spare_normal_ = radius * std::sin(angle);
+  has_spare_normal_ = true;
+  return radius * std::cos(angle);
+}
+
+double RandomStream::normal(double mean, double standard_deviation) {
+  return mean + standard_deviation * normal();
+}
+
+double RandomStream::exponential(double rate) { return -std::log(uniform()) / rate; }
+
+double RandomStream::lognormal(double log_mean, double log_standard_deviation) {
+  return std::exp(normal(log_mean, log_standard_deviation));
+}
+
+std::uint64_t RandomStream::poisson(double mean) {
+  if (mean <= 0.0) return 0;
+  if (mean < 30.0) {
+    // Knuth's multiplication method: exact, and cheap for the small means used per step.
+    const double limit = std::exp(-mean);
+    std::uint64_t count = 0;
+    double product = uniform();
+    while (product > limit) {
+      ++count;
+      product *= uniform();
+    }
+    return count;
+  }
+  // PTRS transformed rejection (Hormann 1993), exact for large means.
+  const double slam = std::sqrt(mean), loglam = std::log(mean);
+  const double b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
+  const double inv_alpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
+  while (true) {
+    const double u = uniform() - 0.5, v = uniform();
+    const double us = 0.5 - std::fabs(u);
+    const double k = std::floor((2 * a / us + b) * u + mean + 0.43);
+    if (us >= 0.07 && v <= vr) return static_cast<std::uint64_t>(k);
+    if (k < 0 || (us < 0.013 && v > us)) continue;
+    if (std::log(v) + std::log(inv_alpha) - std::log(a / (us * us) + b) <=
+        -mean + k * loglam - std::lgamma(k + 1))
+      return static_cast<std::uint64_t>(k);
+  }
+}
+
+}  // namespace reformsim
