@@ -31,8 +31,13 @@ std::vector<std::string> split_list(const std::string& text) {
 std::string format_number(double number) {
   if (std::isinf(number)) return number > 0 ? "inf" : "-inf";
   char buffer[32];
+  // Whole numbers as whole numbers ("60", not "6e+01"); others as the shortest text that reads
+  // back exactly, so configs written from a ParameterSet stay readable.
+  if (number == std::floor(number) && std::fabs(number) < 1e15) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", number);
+    return buffer;
+  }
   std::snprintf(buffer, sizeof buffer, "%.17g", number);
-  // Shortest text that reads back exactly: try fewer digits first for readable configs.
   for (int digits = 1; digits <= 17; ++digits) {
     char shorter[32];
     std::snprintf(shorter, sizeof shorter, "%.*g", digits, number);

@@ -1,9 +1,11 @@
 #include "sim/output/output_target.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 
@@ -29,6 +31,7 @@ OutputTarget::OutputTarget(std::filesystem::path final_path, bool overwrite, std
     throw ConfigError(origin, option, shown, "is a directory");
   if (std::filesystem::exists(final_path_) && !overwrite_)
     throw ConfigError(origin, option, shown, "exists already: pass --overwrite to replace it");
+  remove_stale_partials(final_path_);
   temporary_path_ = directory / ("." + final_path_.filename().string() + ".partial-" +
                                  std::to_string(getpid()));
 }
@@ -58,6 +61,26 @@ void OutputTarget::commit() {
 bool is_partial_output_name(const std::filesystem::path& path) {
   const std::string name = path.filename().string();
   return name.size() > 1 && name[0] == '.' && name.find(".partial-") != std::string::npos;
+}
+
+std::size_t remove_stale_partials(const std::filesystem::path& final_path) {
+  std::filesystem::path directory = final_path.parent_path();
+  if (directory.empty()) directory = ".";
+  const std::string prefix = "." + final_path.filename().string() + ".partial-";
+  std::size_t removed = 0;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string pid_text = name.substr(prefix.size());
+    char* end = nullptr;
+    const long pid = std::strtol(pid_text.c_str(), &end, 10);
+    if (pid_text.empty() || *end != '\0' || pid <= 0) continue;
+    // Only a writer that no longer exists leaves a partial file behind for good.
+    if (kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+    if (std::filesystem::remove(entry.path(), error)) ++removed;
+  }
+  return removed;
 }
 
 }  // namespace reformsim

@@ -32,6 +32,10 @@ class OutputTarget {
   bool committed_ = false;
 };
 
+// Removes temporary files of final_path left by writers that were killed (their process no
+// longer exists); returns how many. A live writer's temporary file is never touched.
+std::size_t remove_stale_partials(const std::filesystem::path& final_path);
+
 // Temporary names this engine writes: ".<name>.partial-<pid>" beside the final name.
 bool is_partial_output_name(const std::filesystem::path& path);
 
