@@ -9,6 +9,7 @@
 #include "sim/output/output_target.h"
 #include "sim/output/run_file.h"
 #include "sim/run/scenario.h"
+#include "sim/targets/target_values.h"
 
 namespace reformsim {
 
@@ -43,6 +44,20 @@ void print_summary(const EnsembleResult& ensemble, const std::string& path, doub
       sum += replication.series[last * width + spec.offset];
     std::printf("%-40s %16.6g  %s\n", spec.name.c_str(),
                 sum / static_cast<double>(ensemble.replications.size()), spec.unit.c_str());
+  }
+}
+
+// Each target's replication mean beside the reported figure.
+void print_targets(const std::vector<ResolvedTarget>& targets,
+                   const std::vector<std::vector<double>>& values) {
+  if (targets.empty()) return;
+  std::printf("\n%-40s %12s %12s  %s\n", "target", "simulated", "reported", "use");
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    double sum = 0;
+    for (double value : values[t]) sum += value;
+    std::printf("%-40s %12.4g %12.4g  %s\n", targets[t].target.key.c_str(),
+                sum / static_cast<double>(values[t].size()), targets[t].target.reported,
+                targets[t].target.fit ? "fit" : "check");
   }
 }
 
@@ -88,11 +103,18 @@ int run_command(const CommandLine& line, const ModelCatalogue& models) {
     });
   }
   metadata.end_time = utc_timestamp();
-  write_run_file(target.temporary_path(), metadata, scenario.parameters, ensemble);
+  const auto target_values = compute_target_values(scenario.targets, ensemble);
+  write_run_file(target.temporary_path(), metadata, scenario.parameters, ensemble,
+                 [&](const LabelledArrayFile& file) {
+                   if (!scenario.targets.empty()) write_targets_group(file, scenario.targets, target_values);
+                 });
   target.commit();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!values["quiet"].as<bool>()) print_summary(ensemble, out, seconds);
+  if (!values["quiet"].as<bool>()) {
+    print_summary(ensemble, out, seconds);
+    print_targets(scenario.targets, target_values);
+  }
   return exit_success;
 }
 

@@ -82,3 +82,15 @@ ParameterSet apply_entries(std::shared_ptr<const ParameterRegistry> registry,
 }
 
 }  // namespace reformsim
+
+namespace reformsim {
+
+std::filesystem::path path_parameter(const ParameterSet& parameters, const std::string& key) {
+  const std::filesystem::path value = parameters.text(key);
+  if (value.empty() || value.is_absolute()) return value;
+  const std::filesystem::path origin = parameters.origin(key);
+  const bool from_file = origin != "default" && origin.string().rfind("command line", 0) != 0;
+  return from_file ? origin.parent_path() / value : value;
+}
+
+}  // namespace reformsim

@@ -36,3 +36,12 @@ ParameterSet apply_entries(std::shared_ptr<const ParameterRegistry> registry,
                            const std::vector<ConfigEntry>& entries);
 
 }  // namespace reformsim
+
+namespace reformsim {
+
+// A path-valued text parameter resolved the way a reader expects: relative to the directory of
+// the config file that set it (so configs can name their neighbours), relative to the current
+// directory when it came from the command line or a default. "" stays "".
+std::filesystem::path path_parameter(const ParameterSet& parameters, const std::string& key);
+
+}  // namespace reformsim

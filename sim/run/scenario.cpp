@@ -14,6 +14,11 @@ void declare_engine_parameters(ParameterRegistry& registry, const ModelCatalogue
   registry.add(integer_parameter("run.replications", 1, 1, 100000, "replications",
                                  "independent replications, each with its own derived seed",
                                  "scenario choice"));
+  registry.add(text_parameter("run.targets_file", "",
+                              "CSV of reported figures and the statistics they compare to (see "
+                              "configs/targets/README.md), relative to this config file; empty: "
+                              "no targets group",
+                              "scenario choice"));
   Calendar::declare_parameters(registry);
 }
 
@@ -48,8 +53,14 @@ Scenario load_scenario(const ModelCatalogue& models, const std::filesystem::path
   auto registry = build_registry(*model, models);
   ParameterSet parameters = apply_entries(registry, entries);
   model->validate(parameters);
-  return Scenario{model, registry, std::move(parameters), config_file.string(),
-                  config_file.stem().string()};
+  Scenario scenario{model, registry, std::move(parameters), config_file.string(),
+                    config_file.stem().string(), {}, {}};
+  scenario.metrics = model->metrics(scenario.parameters);
+  const auto targets_file = path_parameter(scenario.parameters, "run.targets_file");
+  if (!targets_file.empty())
+    scenario.targets = resolve_targets(read_targets(targets_file), scenario.metrics,
+                                       Calendar::from(scenario.parameters));
+  return scenario;
 }
 
 }  // namespace reformsim

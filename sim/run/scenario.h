@@ -9,6 +9,7 @@
 
 #include "sim/config/config_loader.h"
 #include "sim/model/model.h"
+#include "sim/targets/target.h"
 
 namespace reformsim {
 
@@ -18,6 +19,8 @@ struct Scenario {
   ParameterSet parameters;
   std::string config_path;
   std::string name;  // the config file's stem: "binhai_2018"
+  MetricCatalogue metrics;
+  std::vector<ResolvedTarget> targets;  // from run.targets_file, bound to the metrics
 };
 
 // The engine's own parameters (model.name, run.*, calendar.*), for --help and the dictionary.
@@ -28,7 +31,7 @@ std::shared_ptr<const ParameterRegistry> build_registry(const Model& model,
                                                         const ModelCatalogue& models);
 
 // Reads config_file (includes resolved), then overrides, picks the model from model.name, and
-// validates every value and then their combination. Throws ConfigError naming file, key and
+// validates every value and then their combination, then reads and binds the targets file. Throws ConfigError naming file, key and
 // value; nothing is simulated or written before this returns.
 Scenario load_scenario(const ModelCatalogue& models, const std::filesystem::path& config_file,
                        const std::vector<ConfigEntry>& overrides);
