@@ -34,7 +34,15 @@ void DemoMarketModel::declare_parameters(ParameterRegistry& registry) const {
                               "wait for a licence from the reform day on", demo));
   registry.add(integer_parameter("market.reform_day", 250, -1e6, 1e6, "working days",
                                  "reported day (0 = first day of calendar.first_year) the "
-                                 "shorter wait starts",
+                                 "demonstration reform starts",
+                                 demo));
+  registry.add(real_parameter("market.entry_subsidy_factor", 1.5, 1, 100, "1",
+                              "multiplies the value of entry while the entry subsidy is on", demo));
+  registry.add(boolean_parameter("reform.faster_licensing", true,
+                                 "from the reform day the wait is approval_days_after", demo));
+  registry.add(boolean_parameter("reform.entry_subsidy", false,
+                                 "from the reform day the value of entry is multiplied by "
+                                 "entry_subsidy_factor",
                                  demo));
 }
 

@@ -32,7 +32,10 @@ DemoMarketSettings DemoMarketSettings::from(const ParameterSet& p) {
           p.real("market.entry_value_days"),
           p.real("market.approval_days_before"),
           p.real("market.approval_days_after"),
-          p.integer("market.reform_day")};
+          p.integer("market.reform_day"),
+          p.real("market.entry_subsidy_factor"),
+          p.boolean("reform.faster_licensing"),
+          p.boolean("reform.entry_subsidy")};
 }
 
 DemoMarketState::DemoMarketState(const ReplicationSetup& setup, DemoMarketSettings settings,
@@ -62,9 +65,15 @@ std::vector<Phase> DemoMarketState::phases() {
 }
 
 double DemoMarketState::approval_days(const StepContext& context) const {
-  return context.calendar.reported_day(context.step) >= settings_.reform_day
-             ? settings_.approval_days_after
-             : settings_.approval_days_before;
+  const bool reformed = context.calendar.reported_day(context.step) >= settings_.reform_day;
+  return reformed && settings_.faster_licensing ? settings_.approval_days_after
+                                                : settings_.approval_days_before;
+}
+
+double DemoMarketState::entry_value_days(const StepContext& context) const {
+  const bool reformed = context.calendar.reported_day(context.step) >= settings_.reform_day;
+  return settings_.entry_value_days *
+         (reformed && settings_.entry_subsidy ? settings_.entry_subsidy_factor : 1.0);
 }
 
 void DemoMarketState::shock_productivity(const StepContext& context) {
@@ -100,11 +109,12 @@ void DemoMarketState::admit_entrants(const StepContext& context) {
   auto arrivals = context.random(demo_entrant_stream, demo_arrivals, 0);
   const std::uint64_t candidates = arrivals.poisson(settings_.entrant_arrivals_per_day);
   const double wait = approval_days(context);
+  const double mean_value = entry_value_days(context);
   entries_today_ = 0;
   for (std::uint64_t k = 0; k < candidates; ++k) {
     auto entrant = context.random(demo_entrant_stream, demo_entry_value, k);
     // Value of entry ~ Exponential(mean entry_value_days): P(entry) = exp(-wait / mean).
-    if (entrant.exponential(1.0 / settings_.entry_value_days) <= wait) continue;
+    if (entrant.exponential(1.0 / mean_value) <= wait) continue;
     firm_id_.push_back(next_firm_id_++);
     log_productivity_.push_back(entrant.normal(0, settings_.initial_log_productivity_sd));
     sector_.push_back(static_cast<std::int32_t>(entrant.uniform_index(settings_.sectors)));

@@ -20,7 +20,10 @@ struct DemoMarketSettings {
   double entry_value_days;  // mean value of entry, in days of waiting it is worth
   double approval_days_before;
   double approval_days_after;
-  std::int64_t reform_day;  // reported day the shorter approval starts
+  std::int64_t reform_day;  // reported day the demonstration reform starts
+  double entry_subsidy_factor;
+  bool faster_licensing;  // measure: the shorter wait from reform_day
+  bool entry_subsidy;     // measure: a higher value of entry from reform_day
 
   static DemoMarketSettings from(const ParameterSet& parameters);
 };
@@ -51,6 +54,7 @@ class DemoMarketState : public ModelState {
 
   std::size_t firm_count() const { return firm_id_.size(); }
   double approval_days(const StepContext& context) const;
+  double entry_value_days(const StepContext& context) const;
 
  private:
   void shock_productivity(const StepContext& context);

@@ -17,6 +17,8 @@ const std::map<std::string, std::pair<Subcommand, std::string>>& subcommands() {
   static const std::map<std::string, std::pair<Subcommand, std::string>> table{
       {"run", {run_command, "one scenario, one or more replications, one HDF5 file"}},
       {"describe", {describe_command, "what an output file holds and whether it is complete"}},
+      {"compare", {compare_command, "scenarios against each other, common random numbers"}},
+      {"decompose", {decompose_command, "the effect of each reform measure (Shapley) and the trend"}},
       {"parameters", {parameters_command, "the parameter dictionary of a model (Markdown)"}},
   };
   return table;

@@ -10,5 +10,7 @@ namespace reformsim {
 int run_command(const CommandLine& line, const ModelCatalogue& models);
 int describe_command(const CommandLine& line, const ModelCatalogue& models);
 int parameters_command(const CommandLine& line, const ModelCatalogue& models);
+int compare_command(const CommandLine& line, const ModelCatalogue& models);
+int decompose_command(const CommandLine& line, const ModelCatalogue& models);
 
 }  // namespace reformsim
