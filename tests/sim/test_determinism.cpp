@@ -81,7 +81,7 @@ TEST(Determinism, RunFilesFromOneAndEightThreadsHoldBitIdenticalDatasets) {
   testing::TemporaryDirectory dir;
   const std::vector<std::string> common{
       "run", "--config", "configs/demo_market.ini", "--quiet", "--replications=3",
-      "--market.initial_firms=20000", "--calendar.years=1", "--calendar.burn_in_days=10"};
+      "--market.initial_firms=10000", "--calendar.years=2", "--calendar.burn_in_days=10"};
   auto with = [&](const std::string& threads, const std::string& out) {
     auto arguments = common;
     arguments.insert(arguments.end(), {"--threads", threads, "--out", (dir / out).string()});

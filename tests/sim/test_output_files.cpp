@@ -23,7 +23,7 @@ TEST(OutputFile, OpensInXarrayWithNamedDimensionsAndNoPhonyOnes) {
   TemporaryDirectory dir;
   const auto out = (dir / "x.h5").string();
   ASSERT_EQ(testing::run_reformsim({"run", "--config", "configs/demo_market.ini", "--out", out,
-                                    "--quiet", "--market.initial_firms=300", "--calendar.years=1",
+                                    "--quiet", "--market.initial_firms=300", "--calendar.burn_in_days=0",
                                     "--replications=2"})
                 .exit_status,
             0);
@@ -58,7 +58,7 @@ void kill_run_after(const std::filesystem::path& out, std::chrono::milliseconds 
     if (chdir(REFORMSIM_SOURCE_DIR) != 0) _exit(127);
     execl(REFORMSIM_BINARY_PATH, "reformsim", "run", "--config", "configs/demo_market.ini",
           "--out", out.c_str(), "--quiet", "--overwrite", "--replications=2",
-          "--market.initial_firms=40000", "--calendar.years=1", "--threads=1",
+          "--market.initial_firms=20000", "--calendar.burn_in_days=0", "--threads=1",
           static_cast<char*>(nullptr));
     _exit(127);
   }

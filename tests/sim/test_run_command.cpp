@@ -14,7 +14,7 @@ using testing::TemporaryDirectory;
 using testing::write_text;
 
 const std::vector<std::string> small_run{"--quiet", "--market.initial_firms=500",
-                                         "--calendar.years=1", "--calendar.burn_in_days=5"};
+                                         "--calendar.burn_in_days=5"};
 
 std::vector<std::string> run_arguments(const std::string& config, const std::string& out,
                                        std::vector<std::string> extra = {}) {
