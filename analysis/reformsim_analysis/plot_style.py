@@ -1,0 +1,63 @@
+"""One look for every figure: the Agg backend (no display needed), readable fonts, figure
+sizes fixed in inches and saved at a fixed resolution, so a PNG's size is known in advance
+(the tests check it) and labels never get cut by a tight bounding box.
+"""
+
+import textwrap
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
+
+DOTS_PER_INCH = 150
+SINGLE_FIGURE_INCHES = (7.0, 4.3)
+PANEL_INCHES = (3.6, 2.7)
+LEGEND_INCHES = 0.55
+STYLE = {
+    "font.family": "DejaVu Sans", "font.size": 10, "axes.titlesize": 10.5,
+    "axes.labelsize": 10, "xtick.labelsize": 9, "ytick.labelsize": 9, "legend.fontsize": 8.5,
+    "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True,
+    "grid.alpha": 0.25, "grid.linewidth": 0.6, "lines.linewidth": 1.4,
+    "savefig.dpi": DOTS_PER_INCH, "figure.dpi": DOTS_PER_INCH,
+}
+SERIES_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+                  "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"]
+
+
+def panel_grid_inches(panels, columns):
+    """(width, height) in inches of a grid of panels with a legend row beneath."""
+    columns = max(1, min(columns, panels))
+    rows = -(-panels // columns)
+    return (PANEL_INCHES[0] * columns + 0.3, PANEL_INCHES[1] * rows + LEGEND_INCHES)
+
+
+def pixel_size(inches):
+    """(width, height) in pixels of a figure of that size saved by save_figure."""
+    return (round(inches[0] * DOTS_PER_INCH), round(inches[1] * DOTS_PER_INCH))
+
+
+def new_figure(inches=SINGLE_FIGURE_INCHES, rows=1, columns=1):
+    """A figure with a grid of axes under constrained layout (no overlapping labels)."""
+    plt.rcParams.update(STYLE)
+    figure, axes = plt.subplots(rows, columns, figsize=inches, layout="constrained",
+                                squeeze=False)
+    return figure, axes
+
+
+def save_figure(figure, path):
+    """Writes figure as PNG at the fixed resolution and closes it."""
+    figure.savefig(path, dpi=DOTS_PER_INCH, format="png")
+    plt.close(figure)
+    return path
+
+
+def axis_label(name, units):
+    """"name [units]", wrapped to fit beside a panel."""
+    text = f"{name} [{units}]" if units and units != "1" else name
+    return "\n".join(textwrap.wrap(text, 40))
+
+
+def wrapped(text, width=60):
+    """Text wrapped for a title."""
+    return "\n".join(textwrap.wrap(str(text), width))
