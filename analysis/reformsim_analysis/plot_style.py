@@ -55,9 +55,40 @@ def save_figure(figure, path):
 def axis_label(name, units):
     """"name [units]", wrapped to fit beside a panel."""
     text = f"{name} [{units}]" if units and units != "1" else name
-    return "\n".join(textwrap.wrap(text, 40))
+    return "\n".join(textwrap.wrap(text, 40, break_long_words=False))
 
 
 def wrapped(text, width=60):
     """Text wrapped for a title."""
-    return "\n".join(textwrap.wrap(str(text), width))
+    return "\n".join(textwrap.wrap(str(text), width, break_long_words=False))
+
+
+def panel_figure(panels, columns):
+    """A grid of `panels` axes (unused cells removed) and a blank axis beneath spanning the
+    width for the shared legend, so constrained layout keeps legend and panels apart."""
+    plt.rcParams.update(STYLE)
+    columns = max(1, min(columns, panels))
+    rows = -(-panels // columns)
+    inches = panel_grid_inches(panels, columns)
+    figure = plt.figure(figsize=inches, layout="constrained")
+    grid = figure.add_gridspec(rows + 1, columns,
+                               height_ratios=[PANEL_INCHES[1]] * rows + [LEGEND_INCHES])
+    axes = [figure.add_subplot(grid[index // columns, index % columns]) for index in range(panels)]
+    legend_axis = figure.add_subplot(grid[rows, :])
+    legend_axis.axis("off")
+    return figure, axes, legend_axis
+
+
+def format_number(value):
+    """A figure for titles and tables: whole numbers from 100 up, else 3 significant digits."""
+    if value != value:  # NaN
+        return "n/a"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
+def limit_value_ticks(axis):
+    """At most five ticks on a panel's value (x) axis, so tick labels never run together."""
+    from matplotlib.ticker import MaxNLocator
+    axis.xaxis.set_major_locator(MaxNLocator(nbins=5))

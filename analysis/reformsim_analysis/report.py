@@ -1,0 +1,85 @@
+"""The report of a file: every plot that applies to its kind, and report.md beside them
+(what the file is, its provenance, key metrics, targets, differences or Shapley values).
+
+    python3 -m reformsim_analysis.report results/demo.h5 --out results/demo_report
+"""
+
+import os
+import sys
+
+from reformsim_analysis.command_line import base_parser, output_folder, run_command
+from reformsim_analysis.comparison_plot import plot_comparison
+from reformsim_analysis.decomposition_plot import plot_decomposition
+from reformsim_analysis.loading import open_dataset, open_targets
+from reformsim_analysis.report_tables import (differences_table, key_metrics_table,
+                                              provenance_table, shapley_table, targets_table)
+from reformsim_analysis.targets_plot import plot_targets
+from reformsim_analysis.timeseries import plot_timeseries
+
+KIND_TITLES = {"run": "simulation run (`reformsim run`)",
+               "compare": "scenario comparison (`reformsim compare`)",
+               "decompose": "effect decomposition (`reformsim decompose`)"}
+
+
+def plots_for(path, out, dataset, has_targets, allow_incomplete):
+    """Every plot that applies to the file's kind; returns the PNG paths."""
+    kind = dataset.attrs["kind"]
+    written = []
+    if kind in ("run", "compare"):
+        written += plot_timeseries(path, out, allow_incomplete=allow_incomplete)
+    if has_targets:
+        written += plot_targets(path, out, allow_incomplete=allow_incomplete)
+    if kind == "compare" and "pair" in dataset.dims:
+        written += plot_comparison(path, out, allow_incomplete)
+    if kind == "decompose":
+        written += plot_decomposition(path, out, allow_incomplete)
+    return written
+
+
+def summary_sections(dataset, targets):
+    """The Markdown sections after the provenance, by kind."""
+    kind = dataset.attrs["kind"]
+    lines = []
+    if kind == "run":
+        lines += ["", "## Key metrics over the reported windows",
+                  "", "January-September = the first 187 working days of each year; median "
+                  "[5%, 95%] over replications.", "", *key_metrics_table(dataset)]
+    if not targets.empty:
+        lines += ["", "## Targets: reported against simulated", "", *targets_table(targets)]
+    if kind == "compare" and "pair" in dataset.dims:
+        lines += ["", "## Differences between scenarios (common random numbers)", "",
+                  *differences_table(dataset)]
+    if kind == "decompose":
+        lines += ["", "## Effect by measure (Shapley values) and trend, 95% intervals", "",
+                  *shapley_table(dataset)]
+    return lines
+
+
+def write_report(path, out, allow_incomplete=False):
+    """Writes the plots and report.md into out; returns their paths."""
+    dataset = open_dataset(path, allow_incomplete)
+    targets = open_targets(path, allow_incomplete)
+    figures = plots_for(path, out, dataset, not targets.empty, allow_incomplete)
+    kind = dataset.attrs["kind"]
+    lines = [f"# Report on {os.path.basename(path)}", "",
+             f"A {KIND_TITLES.get(kind, kind)} file"
+             + (f" of the model `{dataset.attrs['model']}`" if "model" in dataset.attrs else "")
+             + f"; dimensions: " + ", ".join(f"{name} {size}" for name, size in dataset.sizes.items())
+             + ".", "", "## Provenance", "", *provenance_table(dataset, path)]
+    lines += summary_sections(dataset, targets)
+    lines += ["", "## Figures", ""] + [f"![{os.path.basename(figure)}]({os.path.basename(figure)})"
+                                       for figure in figures]
+    report_path = os.path.join(output_folder(out), "report.md")
+    with open(report_path, "w", encoding="utf-8") as report:
+        report.write("\n".join(lines) + "\n")
+    return figures + [report_path]
+
+
+def main(arguments=None):
+    parser = base_parser("report", "All plots for a file and a Markdown summary beside them.")
+    options = parser.parse_args(arguments)
+    return write_report(options.file, options.out, options.allow_incomplete)
+
+
+if __name__ == "__main__":
+    sys.exit(run_command(main))
