@@ -33,8 +33,9 @@ def panel_grid_inches(panels, columns):
 
 
 def pixel_size(inches):
-    """(width, height) in pixels of a figure of that size saved by save_figure."""
-    return (round(inches[0] * DOTS_PER_INCH), round(inches[1] * DOTS_PER_INCH))
+    """(width, height) in pixels of a figure of that size saved by save_figure (Agg truncates
+    fractional pixels)."""
+    return tuple(int(round(side * DOTS_PER_INCH, 6)) for side in inches)
 
 
 def new_figure(inches=SINGLE_FIGURE_INCHES, rows=1, columns=1):
