@@ -90,6 +90,6 @@ def format_number(value):
 
 
 def limit_value_ticks(axis):
-    """At most five ticks on a panel's value (x) axis, so tick labels never run together."""
+    """At most four or five ticks on a panel's value (x) axis, so tick labels never run together."""
     from matplotlib.ticker import MaxNLocator
-    axis.xaxis.set_major_locator(MaxNLocator(nbins=5))
+    axis.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
