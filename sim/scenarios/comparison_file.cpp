@@ -28,19 +28,7 @@ void write_step_coordinates(const LabelledArrayFile& file, const Calendar& calen
 
 void write_targets(const LabelledArrayFile& file, const std::vector<ResolvedTarget>& targets,
                    const std::vector<ScenarioOutcomes>& outcomes, std::size_t replications) {
-  std::vector<std::string> keys;
-  std::vector<double> reported;
-  std::vector<std::int64_t> fit;
-  for (const auto& bound : targets) {
-    keys.push_back(bound.target.key);
-    reported.push_back(bound.target.reported);
-    fit.push_back(bound.target.fit);
-  }
-  add_labelled_dimension(file, file.root(), "target", "target statistic", keys);
-  file.add_variable(file.root(), "reported_value", {"target"}, reported,
-                    {"reported value of the target", "", "target_label"});
-  file.add_variable(file.root(), "target_fit", {"target"}, std::span<const std::int64_t>(fit),
-                    {"1 if the target is used to fit, 0 if held out", "1", ""});
+  write_target_table(file, targets);
   std::vector<double> values;
   for (const auto& outcome : outcomes)
     for (std::size_t r = 0; r < replications; ++r)
@@ -93,6 +81,30 @@ void write_provenance(const LabelledArrayFile& file, const Provenance& provenanc
   File::set_attribute(file.root(), "threads", provenance.threads);
   File::set_attribute(file.root(), "start_time", provenance.start_time);
   File::set_attribute(file.root(), "end_time", provenance.end_time);
+}
+
+void write_target_table(const LabelledArrayFile& file, const std::vector<ResolvedTarget>& targets) {
+  std::vector<std::string> keys, units, statistics;
+  std::vector<double> reported, uncertainty;
+  std::vector<std::int64_t> fit;
+  for (const auto& bound : targets) {
+    keys.push_back(bound.target.key);
+    units.push_back(bound.target.unit);
+    statistics.push_back(bound.target.describe());
+    reported.push_back(bound.target.reported);
+    uncertainty.push_back(bound.target.uncertainty);
+    fit.push_back(bound.target.fit);
+  }
+  add_labelled_dimension(file, file.root(), "target", "target statistic", keys);
+  file.add_variable(file.root(), "reported_value", {"target"}, reported,
+                    {"reported value of the target", "", "target_label"});
+  file.add_variable(file.root(), "target_uncertainty", {"target"}, uncertainty,
+                    {"scale of an acceptable deviation from the reported value", "", "target_label"});
+  file.add_text_variable(file.root(), "target_unit", "target", units, {"unit of the target", "", ""});
+  file.add_text_variable(file.root(), "target_statistic", "target", statistics,
+                         {"what is computed for the target", "", ""});
+  file.add_variable(file.root(), "target_fit", {"target"}, std::span<const std::int64_t>(fit),
+                    {"1 if the target is used to fit, 0 if held out", "1", ""});
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> scenario_pairs(std::size_t scenarios) {

@@ -31,6 +31,10 @@ struct Provenance {
 // threads, start and end time (complete is written by the caller, last).
 void write_provenance(const LabelledArrayFile& file, const Provenance& provenance);
 
+// The target dimension and what describes each target: reported_value, target_uncertainty,
+// target_unit, target_fit (1 fitted, 0 held out).
+void write_target_table(const LabelledArrayFile& file, const std::vector<ResolvedTarget>& targets);
+
 // All i < j pairs of n scenarios, in order (0,1), (0,2), ..., (1,2), ...
 std::vector<std::pair<std::size_t, std::size_t>> scenario_pairs(std::size_t scenarios);
 

@@ -110,18 +110,7 @@ void write_decomposition_file(const std::filesystem::path& path, const Provenanc
   file.add_dimension(file.root(), "replication", index_values(seeds.size()), {"replication index", "1", ""});
   file.add_variable(file.root(), "seed", {"replication"}, std::span<const std::uint64_t>(seeds),
                     {"seed of the replication, the same in every subset", "1", ""});
-  std::vector<std::string> target_keys;
-  std::vector<double> reported;
-  std::vector<std::int64_t> fit;
-  for (const auto& bound : full.targets) {
-    target_keys.push_back(bound.target.key);
-    reported.push_back(bound.target.reported);
-    fit.push_back(bound.target.fit);
-  }
-  add_labelled_dimension(file, file.root(), "target", "target statistic", target_keys);
-  file.add_variable(file.root(), "reported_value", {"target"}, reported, {"reported value of the target", "", "target_label"});
-  file.add_variable(file.root(), "target_fit", {"target"}, std::span<const std::int64_t>(fit),
-                    {"1 if the target is used to fit, 0 if held out", "1", ""});
+  write_target_table(file, full.targets);
   write_shapley(file, d, full.targets.size(), seeds.size());
   write_trend_and_total(file, d, full.targets.size());
   write_subsets(file, d, full.targets.size(), seeds.size());

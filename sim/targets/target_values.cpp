@@ -19,6 +19,10 @@ void describe_target(hid_t object, const Target& target) {
   File::set_attribute(object, "weight", target.weight);
   File::set_attribute(object, "use", std::string(target.fit ? "fit" : "check"));
   File::set_attribute(object, "statistic", target.describe());
+  // The raw definition, so readers can recompute the statistic exactly.
+  File::set_attribute(object, "statistic_name", statistic_name(target.statistic));
+  File::set_attribute(object, "metric", target.metric.text());
+  File::set_attribute(object, "weight_metric", target.weight_metric.text());
   File::set_attribute(object, "window_days", target.window_days);
   File::set_attribute(object, "year", target.year);
   File::set_attribute(object, "base_year", target.base_year);

@@ -19,7 +19,8 @@ void write_targets_group(const LabelledArrayFile& file, const std::vector<Resolv
                          const std::vector<std::vector<double>>& values);
 
 // Sets the attributes that describe a target (reported_value, uncertainty, weight, use,
-// statistic, window_days, year, base_year, source, note) on an HDF5 object.
+// statistic (described), statistic_name, metric, weight_metric, window_days, year, base_year,
+// source, note) on an HDF5 object.
 void describe_target(hid_t object, const Target& target);
 
 }  // namespace reformsim
