@@ -1,5 +1,6 @@
 #include "models/model_catalogue.h"
 
+#include "models/approvals/approvals_model.h"
 #include "models/demo/demo_market_model.h"
 
 namespace reformsim::models {
@@ -7,6 +8,7 @@ namespace reformsim::models {
 ModelCatalogue all_models() {
   ModelCatalogue catalogue;
   catalogue.add(std::make_shared<DemoMarketModel>());
+  catalogue.add(std::make_shared<ApprovalsModel>());
   return catalogue;
 }
 

@@ -1,0 +1,270 @@
+#include "models/approvals/approval_network.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace reformsim::models {
+namespace {
+
+ApprovalUnitLayout layout_of(const ApprovalSettings& settings) {
+  return {static_cast<std::int32_t>(settings.departments),
+          static_cast<std::int32_t>(settings.merged_departments)};
+}
+
+ApprovalMetricIds metric_ids(const MetricCatalogue& m) {
+  return {m.id("applications_arrived"),
+          m.id("applications_in_progress"),
+          m.id("applications_completed"),
+          m.id("applications_withdrawn"),
+          m.id("time_to_permit_mean"),
+          m.id("time_to_permit_median"),
+          m.id("time_to_permit_p90"),
+          m.id("trips_per_applicant"),
+          m.id("queue_length"),
+          m.id("utilisation"),
+          m.id("approval_staff_productivity"),
+          m.id("applications_arrived_total"),
+          m.id("applications_completed_total"),
+          m.id("applications_withdrawn_total")};
+}
+
+// Nearest-rank quantile of values (reordered in place): the smallest value with at least a
+// fraction q of the values at or below it.
+double nearest_rank(std::vector<double>& values, double q) {
+  const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
+  const auto position =
+      values.begin() + static_cast<std::ptrdiff_t>(std::max<std::size_t>(rank, 1) - 1);
+  std::nth_element(values.begin(), position, values.end());
+  return *position;
+}
+
+}  // namespace
+
+void ApprovalNetwork::declare_parameters(ParameterRegistry& registry) {
+  ApprovalSettings::declare_parameters(registry);
+}
+
+void ApprovalNetwork::validate(const ParameterSet& parameters) {
+  ApprovalSettings::validate(parameters);
+}
+
+void ApprovalNetwork::declare_metrics(const ParameterSet& parameters, MetricCatalogue& m) {
+  const ApprovalSettings settings = ApprovalSettings::from(parameters);
+  m.add_dimension({"application_type",
+                   "type of approval application",
+                   {application_type_name(ApplicationType::business_registration),
+                    application_type_name(ApplicationType::investment_project)}});
+  m.add_dimension({"approval_unit", "unit serving approval steps", layout_of(settings).labels()});
+  const std::string type = "application_type", unit = "approval_unit";
+  m.add_series("applications_arrived", "applications submitted during the day", "applications",
+               type);
+  m.add_series("applications_in_progress", "applications in the system at the end of the day",
+               "applications", type);
+  m.add_series("applications_completed", "applications granted during the day", "applications",
+               type);
+  m.add_series("applications_withdrawn", "applications withdrawn during the day", "applications",
+               type);
+  const std::string window = " of applications completed in the statistics window";
+  m.add_series("time_to_permit_mean", "mean time to permit" + window, "working days", type);
+  m.add_series("time_to_permit_median", "median time to permit" + window, "working days", type);
+  m.add_series("time_to_permit_p90", "90th percentile time to permit" + window, "working days",
+               type);
+  m.add_series("trips_per_applicant", "mean trips to offices" + window, "trips", type);
+  m.add_series("queue_length", "steps waiting for a server at the end of the day", "steps", unit);
+  m.add_series("utilisation", "busy server time over server time during the day", "1", unit);
+  m.add_series("approval_staff_productivity", "service-rate factor of approval staff", "1");
+  m.add_summary("applications_arrived_total", "applications submitted over the run", "applications",
+                type);
+  m.add_summary("applications_completed_total", "applications granted over the run", "applications",
+                type);
+  m.add_summary("applications_withdrawn_total", "applications withdrawn over the run",
+                "applications", type);
+}
+
+ApprovalNetwork::ApprovalNetwork(const ReplicationSetup& setup, const ReformSchedule& schedule,
+                                 const MetricCatalogue& metrics)
+    : settings_(ApprovalSettings::from(setup.parameters)),
+      schedule_(schedule),
+      ids_(metric_ids(metrics)),
+      seed_(setup.seed),
+      network_(layout_of(settings_).servers(settings_), settings_.service, setup.seed,
+               static_cast<double>(setup.calendar.reported_day(0))),
+      productivity_(settings_.staff_productivity),
+      current_day_(setup.calendar.reported_day(0)) {
+  network_.set_productivity(productivity_);
+  const std::size_t units = network_.unit_count();
+  busy_at_day_start_.assign(units, 0);
+  utilisation_.assign(units, 0);
+  queue_length_.assign(units, 0);
+  window_.reserve(1024);
+  scratch_.reserve(1024);
+}
+
+MeasureSet ApprovalNetwork::measures_in_force(std::int64_t day) const {
+  MeasureSet measures;
+  for (Measure measure : approval_measures)
+    if (schedule_.intensity(measure, day) >= 1) measures.set(measure);
+  return measures;
+}
+
+MeasureSet ApprovalNetwork::measures_for(std::uint64_t application, double submitted_day) const {
+  const auto day = static_cast<std::int64_t>(std::floor(submitted_day));
+  MeasureSet measures;
+  for (Measure measure : approval_measures) {
+    const double intensity = schedule_.intensity(measure, day);
+    if (intensity <= 0) continue;
+    if (intensity < 1) {
+      RandomStream adoption(seed_, {approval_application_stream, approval_measure_adoption,
+                                    application, static_cast<std::int64_t>(measure)});
+      if (!adoption.bernoulli(intensity)) continue;
+    }
+    measures.set(measure);
+  }
+  return measures;
+}
+
+std::uint32_t ApprovalNetwork::plan_for(ApplicationType type, MeasureSet measures) {
+  const auto key = std::make_pair(static_cast<std::size_t>(type), measures.bits());
+  const auto found = plan_index_.find(key);
+  if (found != plan_index_.end()) return found->second;
+  // Built the first time a regime is used, then shared by every application under it.
+  const std::uint32_t index = network_.add_plan(build_workflow_plan(settings_, type, measures));
+  plan_index_.emplace(key, index);
+  return index;
+}
+
+std::uint64_t ApprovalNetwork::submit(const ApplicationRequest& request) {
+  const double day = std::max(request.submitted_day, network_.now());
+  const MeasureSet measures = measures_for(network_.submitted(), day);
+  ++arrived_pending_[static_cast<std::size_t>(request.type)];
+  return network_.submit(plan_for(request.type, measures), request.applicant, day);
+}
+
+void ApprovalNetwork::withdraw(std::uint64_t application) {
+  network_.withdraw(application);
+}
+
+void ApprovalNetwork::set_staff_productivity(double productivity) {
+  network_.set_productivity(productivity);
+  productivity_ = productivity;
+}
+
+void ApprovalNetwork::advance(const StepContext& context) {
+  current_day_ = context.calendar.reported_day(context.step);
+  const double day_end = static_cast<double>(current_day_ + 1);
+  network_.run_until(day_end);
+  outcomes_.swap(network_.outcomes());
+  network_.clear_outcomes();
+  arrived_today_ = arrived_pending_;
+  arrived_pending_ = {};
+  tally_outcomes();
+  update_window(day_end);
+  snapshot_units();
+}
+
+void ApprovalNetwork::tally_outcomes() {
+  completed_today_ = {};
+  withdrawn_today_ = {};
+  for (const ApplicationOutcome& outcome : outcomes_) {
+    const auto type = static_cast<std::size_t>(outcome.type);
+    if (outcome.withdrawn) {
+      ++withdrawn_today_[type];
+      continue;
+    }
+    ++completed_today_[type];
+    window_.push_back({outcome.completed_day, outcome.type,
+                       outcome.completed_day - outcome.submitted_day, outcome.trips});
+  }
+  for (std::size_t type = 0; type < application_type_count; ++type) {
+    arrived_total_[type] += arrived_today_[type];
+    completed_total_[type] += completed_today_[type];
+    withdrawn_total_[type] += withdrawn_today_[type];
+  }
+}
+
+void ApprovalNetwork::update_window(double day_end) {
+  const double window_start = day_end - static_cast<double>(settings_.statistics_window_days);
+  while (window_head_ < window_.size() && window_[window_head_].day < window_start)
+    ++window_head_;
+  if (window_head_ * 2 > window_.size()) {  // compact in place, keeping the capacity
+    window_.erase(window_.begin(), window_.begin() + static_cast<std::ptrdiff_t>(window_head_));
+    window_head_ = 0;
+  }
+  for (std::size_t type = 0; type < application_type_count; ++type)
+    statistics_[type] = window_statistics(static_cast<ApplicationType>(type));
+}
+
+ApprovalNetwork::TypeStatistics ApprovalNetwork::window_statistics(ApplicationType type) const {
+  TypeStatistics statistics;
+  scratch_.clear();
+  double trips = 0;
+  for (std::size_t i = window_head_; i < window_.size(); ++i) {
+    if (window_[i].type != type) continue;
+    scratch_.push_back(window_[i].days_to_permit);
+    trips += window_[i].trips;
+  }
+  statistics.count = scratch_.size();
+  if (statistics.count == 0) return statistics;
+  const auto count = static_cast<double>(statistics.count);
+  statistics.mean = std::accumulate(scratch_.begin(), scratch_.end(), 0.0) / count;
+  statistics.trips = trips / count;
+  statistics.median = nearest_rank(scratch_, 0.5);
+  statistics.p90 = nearest_rank(scratch_, 0.9);
+  return statistics;
+}
+
+void ApprovalNetwork::snapshot_units() {
+  for (std::size_t unit = 0; unit < network_.unit_count(); ++unit) {
+    const double busy = network_.busy_server_days(unit);
+    // One step is one working day, so server time of the day is the number of servers.
+    utilisation_[unit] = (busy - busy_at_day_start_[unit]) / network_.servers(unit);
+    busy_at_day_start_[unit] = busy;
+    queue_length_[unit] = static_cast<double>(network_.queue_length(unit));
+  }
+}
+
+double ApprovalNetwork::expected_wait_days(ApplicationType type) const {
+  const TypeStatistics& statistics = statistics_[static_cast<std::size_t>(type)];
+  if (statistics.count > 0) return statistics.mean;
+  return settings_.workflows[static_cast<std::size_t>(type)].published_limit_days;
+}
+
+double ApprovalNetwork::expected_trips(ApplicationType type) const {
+  const TypeStatistics& statistics = statistics_[static_cast<std::size_t>(type)];
+  if (statistics.count > 0) return statistics.trips;
+  // Before any completion: what today's workflow costs by construction.
+  return build_workflow_plan(settings_, type, measures_in_force(current_day_)).expected_trips;
+}
+
+void ApprovalNetwork::record(const StepContext&, MetricRow& row) const {
+  for (std::size_t type = 0; type < application_type_count; ++type) {
+    const TypeStatistics& statistics = statistics_[type];
+    const double undefined = std::nan("");  // no completion in the window: not a zero
+    const bool any = statistics.count > 0;
+    row.set(ids_.arrived, type, static_cast<double>(arrived_today_[type]));
+    row.set(ids_.in_progress, type,
+            static_cast<double>(network_.in_progress(static_cast<ApplicationType>(type))));
+    row.set(ids_.completed, type, static_cast<double>(completed_today_[type]));
+    row.set(ids_.withdrawn, type, static_cast<double>(withdrawn_today_[type]));
+    row.set(ids_.time_mean, type, any ? statistics.mean : undefined);
+    row.set(ids_.time_median, type, any ? statistics.median : undefined);
+    row.set(ids_.time_p90, type, any ? statistics.p90 : undefined);
+    row.set(ids_.trips, type, any ? statistics.trips : undefined);
+  }
+  for (std::size_t unit = 0; unit < network_.unit_count(); ++unit) {
+    row.set(ids_.queue_length, unit, queue_length_[unit]);
+    row.set(ids_.utilisation, unit, utilisation_[unit]);
+  }
+  row.set(ids_.productivity, productivity_);
+}
+
+void ApprovalNetwork::summarise(MetricRow& row) const {
+  for (std::size_t type = 0; type < application_type_count; ++type) {
+    row.set(ids_.arrived_total, type, static_cast<double>(arrived_total_[type]));
+    row.set(ids_.completed_total, type, static_cast<double>(completed_total_[type]));
+    row.set(ids_.withdrawn_total, type, static_cast<double>(withdrawn_total_[type]));
+  }
+}
+
+}  // namespace reformsim::models

@@ -1,0 +1,85 @@
+// approval_settings.h - the approvals' parameters (section approvals.*), read once into plain
+// values, and the layout of the approval units every regime uses: the 26 approval departments,
+// the merged departments (merge_departments), the approval bureau (one_window_bureau) and the
+// city (items not yet delegated). Labels are fixed for a parameter set, so the output has one
+// column per unit whether or not the unit is in use on a given day.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "models/approvals/queueing_network.h"
+#include "models/common/reform_measures.h"
+#include "sim/config/parameter_registry.h"
+#include "sim/config/parameter_set.h"
+
+namespace reformsim::models {
+
+struct WorkflowSettings {
+  std::int64_t steps_before = 0;    // steps with step_reduction off
+  std::int64_t steps_after = 0;     // steps with step_reduction on
+  std::int64_t items = 0;           // approval items the steps belong to
+  std::int64_t stages = 0;          // groups of items that may run in parallel
+  std::int64_t city_items = 0;      // items held by the city before delegation
+  double published_limit_days = 0;  // expected wait before any application completed
+  double pre_review_days = 0;       // pre-review before formal submission (pre_review)
+};
+
+struct ApprovalSettings {
+  std::int64_t departments = 0, merged_departments = 0;
+  std::int64_t servers_per_department = 0, city_servers = 0;
+  double step_service_days = 0;
+  ServiceTimeModel service;
+  double transfer_between_departments_days = 0, transfer_within_department_days = 0;
+  double city_transfer_days = 0;
+  double missing_document_probability = 0, essential_document_share = 0, rework_days = 0;
+  double pre_review_catch_share = 0;
+  double staff_productivity = 1;
+  std::int64_t statistics_window_days = 1;
+  std::array<WorkflowSettings, application_type_count> workflows{};
+
+  static ApprovalSettings from(const ParameterSet& parameters);
+  static void declare_parameters(ParameterRegistry& registry);
+  // Refuses combinations a single range cannot catch (fewer steps than items, ...).
+  static void validate(const ParameterSet& parameters);
+};
+
+const std::string& application_type_name(ApplicationType type);
+
+// Unit indices: departments, then merged departments, then the bureau, then the city.
+struct ApprovalUnitLayout {
+  std::int32_t departments = 0, merged_departments = 0;
+
+  std::int32_t department(std::int32_t index) const { return index; }
+  std::int32_t merged_department_of(std::int32_t department_index) const;
+  std::int32_t bureau() const { return departments + merged_departments; }
+  std::int32_t city() const { return bureau() + 1; }
+  std::int32_t unit_count() const { return city() + 1; }
+  std::vector<std::string> labels() const;
+  std::vector<std::int32_t> servers(const ApprovalSettings& settings) const;
+};
+
+// The approval measures an application was submitted under, one bit per measure.
+class MeasureSet {
+ public:
+  void set(Measure measure) { bits_ |= 1u << static_cast<std::uint32_t>(measure); }
+  bool has(Measure measure) const { return bits_ >> static_cast<std::uint32_t>(measure) & 1u; }
+  std::uint32_t bits() const { return bits_; }
+
+ private:
+  std::uint32_t bits_ = 0;
+};
+
+// The measures the approval side responds to, in a fixed order.
+inline constexpr std::array<Measure, 7> approval_measures{
+    Measure::merge_departments, Measure::one_window_bureau,   Measure::step_reduction,
+    Measure::parallel_approval, Measure::tolerant_acceptance, Measure::pre_review,
+    Measure::delegation};
+
+// The workflow of one application type under a set of measures (see README.md).
+WorkflowPlan build_workflow_plan(const ApprovalSettings& settings, ApplicationType type,
+                                 MeasureSet measures);
+
+}  // namespace reformsim::models

@@ -1,0 +1,239 @@
+#include "models/approvals/queueing_network.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <stdexcept>
+#include <tuple>
+
+namespace reformsim::models {
+
+double ServiceTimeModel::draw(RandomStream& random, double mean_days) const {
+  if (mean_days <= 0) return 0;
+  switch (distribution) {
+    case ServiceDistribution::exponential:
+      return random.exponential(1.0 / mean_days);
+    case ServiceDistribution::lognormal: {
+      // Mean m and coefficient of variation v: sigma^2 = ln(1 + v^2), mu = ln m - sigma^2 / 2.
+      const double log_variance = std::log1p(coefficient_of_variation * coefficient_of_variation);
+      return random.lognormal(std::log(mean_days) - 0.5 * log_variance, std::sqrt(log_variance));
+    }
+    case ServiceDistribution::deterministic:
+      return mean_days;
+  }
+  return mean_days;
+}
+
+bool QueueingNetwork::Event::operator>(const Event& other) const {
+  return std::tie(time, application, node, kind) >
+         std::tie(other.time, other.application, other.node, other.kind);
+}
+
+QueueingNetwork::QueueingNetwork(std::vector<std::int32_t> servers_per_unit,
+                                 ServiceTimeModel service, std::uint64_t seed, double start_day)
+    : service_(service), seed_(seed), now_(start_day), in_system_last_change_(start_day) {
+  units_.resize(servers_per_unit.size());
+  for (std::size_t unit = 0; unit < units_.size(); ++unit) {
+    units_[unit].servers = servers_per_unit[unit];
+    units_[unit].last_change = start_day;
+  }
+}
+
+std::uint32_t QueueingNetwork::add_plan(WorkflowPlan plan) {
+  for (const WorkflowNode& node : plan.nodes)
+    if (node.unit != no_unit && static_cast<std::size_t>(node.unit) >= units_.size())
+      throw std::logic_error("workflow node refers to an approval unit that does not exist");
+  plans_.push_back(std::move(plan));
+  return static_cast<std::uint32_t>(plans_.size() - 1);
+}
+
+std::uint64_t QueueingNetwork::submit(std::uint32_t plan_index, std::uint64_t applicant,
+                                      double submitted_day) {
+  const WorkflowPlan& plan = plans_.at(plan_index);
+  const std::uint64_t application = application_plan_.size();
+  const double day = std::max(submitted_day, now_);
+  application_plan_.push_back(plan_index);
+  applicant_.push_back(applicant);
+  submitted_day_.push_back(day);
+  trips_.push_back(0);
+  sinks_remaining_.push_back(plan.sink_count);
+  queued_steps_.push_back(0);
+  join_offset_.push_back(static_cast<std::uint32_t>(joins_.size()));
+  status_.push_back(Status::in_progress);
+  for (const WorkflowNode& node : plan.nodes)
+    if (node.predecessor_count > 1)
+      joins_.push_back(static_cast<std::uint16_t>(node.predecessor_count));
+  ++in_progress_[static_cast<std::size_t>(plan.type)];
+  account_in_system(day, +1);
+  for (std::uint32_t source : plan.sources)
+    schedule({day + plan.nodes[source].transfer_in_days, application, source, EventKind::arrival});
+  return application;
+}
+
+void QueueingNetwork::withdraw(std::uint64_t application) {
+  if (application >= status_.size() || status_[application] != Status::in_progress) return;
+  if (queued_steps_[application] > 0) remove_queued_steps(application);
+  conclude(application, now_, true);
+}
+
+void QueueingNetwork::remove_queued_steps(std::uint64_t application) {
+  // Withdrawals are rare next to services, so a scan of the queues beats keeping an index.
+  for (Unit& unit : units_) {
+    auto first = unit.queue.begin() + static_cast<std::ptrdiff_t>(unit.queue_head);
+    unit.queue.erase(
+        std::remove_if(first, unit.queue.end(),
+                       [&](const QueuedStep& step) { return step.application == application; }),
+        unit.queue.end());
+  }
+  queued_steps_[application] = 0;
+}
+
+void QueueingNetwork::run_until(double day_end) {
+  while (!events_.empty() && events_.front().time < day_end) {
+    std::pop_heap(events_.begin(), events_.end(), std::greater<Event>());
+    const Event event = events_.back();
+    events_.pop_back();
+    now_ = event.time;
+    handle(event);
+  }
+  now_ = std::max(now_, day_end);
+}
+
+void QueueingNetwork::set_productivity(double productivity) {
+  if (!(productivity > 0) || !std::isfinite(productivity))
+    throw std::invalid_argument("staff productivity must be positive and finite");
+  productivity_ = productivity;
+}
+
+void QueueingNetwork::schedule(const Event& event) {
+  events_.push_back(event);
+  std::push_heap(events_.begin(), events_.end(), std::greater<Event>());
+}
+
+void QueueingNetwork::handle(const Event& event) {
+  if (event.kind == EventKind::completion) {
+    finish(event);
+    return;
+  }
+  if (status_[event.application] != Status::in_progress) return;
+  if (event.kind == EventKind::arrival)
+    arrive(event);
+  else
+    admit(event.time, event.application, event.node);
+}
+
+void QueueingNetwork::arrive(const Event& event) {
+  const WorkflowNode& node = plans_[application_plan_[event.application]].nodes[event.node];
+  trips_[event.application] += node.trips_on_entry;
+  if (node.missing_document_probability > 0) {
+    RandomStream random(seed_, {approval_application_stream, approval_missing_document,
+                                event.application, event.node});
+    if (random.bernoulli(node.missing_document_probability)) {
+      // Sent back: the applicant fetches the document and comes again (one more trip).
+      ++trips_[event.application];
+      schedule(
+          {event.time + node.rework_days, event.application, event.node, EventKind::resubmission});
+      return;
+    }
+  }
+  admit(event.time, event.application, event.node);
+}
+
+void QueueingNetwork::admit(double time, std::uint64_t application, std::uint32_t node_index) {
+  const WorkflowNode& node = plans_[application_plan_[application]].nodes[node_index];
+  if (node.unit == no_unit) {
+    schedule({time + node.service_mean_days, application, node_index, EventKind::completion});
+    return;
+  }
+  Unit& unit = units_[static_cast<std::size_t>(node.unit)];
+  if (unit.busy < unit.servers) {
+    start_service(time, application, node_index);
+    return;
+  }
+  unit.queue.push_back({application, node_index});
+  ++queued_steps_[application];
+}
+
+void QueueingNetwork::start_service(double time, std::uint64_t application,
+                                    std::uint32_t node_index) {
+  const WorkflowNode& node = plans_[application_plan_[application]].nodes[node_index];
+  set_busy(units_[static_cast<std::size_t>(node.unit)], time, +1);
+  RandomStream random(
+      seed_, {approval_application_stream, approval_service_time, application, node_index});
+  const double duration = service_.draw(random, node.service_mean_days) / productivity_;
+  schedule({time + duration, application, node_index, EventKind::completion});
+}
+
+void QueueingNetwork::finish(const Event& event) {
+  const WorkflowPlan& plan = plans_[application_plan_[event.application]];
+  const WorkflowNode& node = plan.nodes[event.node];
+  // A withdrawn application's step still held its server until now.
+  if (node.unit != no_unit) release_server(event.time, node.unit);
+  if (status_[event.application] != Status::in_progress) return;
+  for (std::uint32_t next : node.successors) {
+    const WorkflowNode& successor = plan.nodes[next];
+    if (successor.predecessor_count > 1 &&
+        --joins_[join_offset_[event.application] + successor.join_slot] > 0)
+      continue;
+    schedule(
+        {event.time + successor.transfer_in_days, event.application, next, EventKind::arrival});
+  }
+  if (node.successors.empty() && --sinks_remaining_[event.application] == 0)
+    conclude(event.application, event.time, false);
+}
+
+void QueueingNetwork::release_server(double time, std::int32_t unit_index) {
+  Unit& unit = units_[static_cast<std::size_t>(unit_index)];
+  set_busy(unit, time, -1);
+  if (unit.queue_head == unit.queue.size()) return;
+  const QueuedStep next = unit.queue[unit.queue_head++];
+  // Compact once the consumed front outgrows the waiting part: amortised O(1), no reallocation.
+  if (unit.queue_head * 2 > unit.queue.size()) {
+    unit.queue.erase(unit.queue.begin(),
+                     unit.queue.begin() + static_cast<std::ptrdiff_t>(unit.queue_head));
+    unit.queue_head = 0;
+  }
+  --queued_steps_[next.application];
+  start_service(time, next.application, next.node);
+}
+
+void QueueingNetwork::set_busy(Unit& unit, double time, std::int32_t change) {
+  unit.busy_area += unit.busy * (time - unit.last_change);
+  unit.last_change = time;
+  unit.busy += change;
+}
+
+void QueueingNetwork::account_in_system(double time, std::int64_t change) {
+  in_system_area_ += static_cast<double>(in_system_) * (time - in_system_last_change_);
+  in_system_last_change_ = time;
+  in_system_ = static_cast<std::uint64_t>(static_cast<std::int64_t>(in_system_) + change);
+}
+
+void QueueingNetwork::conclude(std::uint64_t application, double day, bool withdrawn) {
+  status_[application] = withdrawn ? Status::withdrawn : Status::completed;
+  const WorkflowPlan& plan = plans_[application_plan_[application]];
+  --in_progress_[static_cast<std::size_t>(plan.type)];
+  account_in_system(day, -1);
+  outcomes_.push_back({application, plan.type, applicant_[application], submitted_day_[application],
+                       day, trips_[application], withdrawn});
+}
+
+std::size_t QueueingNetwork::queue_length(std::size_t unit) const {
+  return units_[unit].queue.size() - units_[unit].queue_head;
+}
+
+double QueueingNetwork::busy_server_days(std::size_t unit_index) const {
+  const Unit& unit = units_[unit_index];
+  return unit.busy_area + unit.busy * (now_ - unit.last_change);
+}
+
+double QueueingNetwork::application_days_in_system() const {
+  return in_system_area_ + static_cast<double>(in_system_) * (now_ - in_system_last_change_);
+}
+
+std::uint64_t QueueingNetwork::in_progress(ApplicationType type) const {
+  return in_progress_[static_cast<std::size_t>(type)];
+}
+
+}  // namespace reformsim::models

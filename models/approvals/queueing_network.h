@@ -1,0 +1,131 @@
+// queueing_network.h - the queueing core: a continuous-time discrete-event simulation of
+// applications flowing through workflow plans over approval units. Each unit has c servers (the
+// staff assigned to approvals) and one FIFO queue; service times come from a distribution whose
+// mean is the step's staff time divided by the staff productivity in force when service starts.
+//
+// Determinism: every draw comes from a RandomStream keyed by (application id, node, purpose),
+// never from a shared stream, and events are ordered by the stable key (time, application,
+// node, kind), so a run depends only on the seed and the submissions, not on scheduling. The
+// event loop is serial on purpose: its order is the semantics of the queue.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "models/approvals/workflow_plan.h"
+#include "models/common/approval_service.h"
+
+namespace reformsim::models {
+
+enum class ServiceDistribution { exponential, lognormal, deterministic };
+
+struct ServiceTimeModel {
+  ServiceDistribution distribution = ServiceDistribution::exponential;
+  double coefficient_of_variation = 1.0;  // lognormal only: standard deviation / mean
+  // A service time with the given mean, in working days.
+  double draw(RandomStream& random, double mean_days) const;
+};
+
+// The random families and decisions of the approvals: fixed forever.
+enum ApprovalStream : std::uint32_t {
+  approval_application_stream = 41,
+  approval_arrival_stream = 42
+};
+enum ApprovalPurpose : std::uint32_t {
+  approval_service_time = 1,
+  approval_missing_document = 2,
+  approval_measure_adoption = 3,
+  approval_arrival_count = 4,
+  approval_arrival_time = 5,
+};
+
+class QueueingNetwork {
+ public:
+  // The clock starts at start_day (the first simulated reported day, negative in a burn-in).
+  QueueingNetwork(std::vector<std::int32_t> servers_per_unit, ServiceTimeModel service,
+                  std::uint64_t seed, double start_day = 0);
+
+  std::uint32_t add_plan(WorkflowPlan plan);
+  const WorkflowPlan& plan(std::uint32_t index) const { return plans_[index]; }
+  // Starts an application on `plan` at submitted_day (never before the clock); returns its id.
+  std::uint64_t submit(std::uint32_t plan, std::uint64_t applicant, double submitted_day);
+  // Ends an application in progress now; its outcome is reported with withdrawn = true.
+  void withdraw(std::uint64_t application);
+  // Processes every event before day_end and moves the clock there.
+  void run_until(double day_end);
+  // Service rate multiplier for services starting from now on (1 = competent staff, full effort).
+  void set_productivity(double productivity);
+
+  // Completions and withdrawals since the last clear_outcomes(), in the order they happened.
+  std::vector<ApplicationOutcome>& outcomes() { return outcomes_; }
+  void clear_outcomes() { outcomes_.clear(); }
+
+  double now() const { return now_; }
+  std::size_t unit_count() const { return units_.size(); }
+  std::int32_t servers(std::size_t unit) const { return units_[unit].servers; }
+  std::size_t queue_length(std::size_t unit) const;
+  // Server-days spent serving up to now (integral of busy servers over time).
+  double busy_server_days(std::size_t unit) const;
+  // Integral over time of the number of applications in progress (for Little's law).
+  double application_days_in_system() const;
+  std::uint64_t in_progress(ApplicationType type) const;
+  std::uint64_t submitted() const { return application_plan_.size(); }
+
+ private:
+  enum class EventKind : std::uint8_t { completion = 0, arrival = 1, resubmission = 2 };
+  struct Event {
+    double time;
+    std::uint64_t application;
+    std::uint32_t node;
+    EventKind kind;
+    bool operator>(const Event& other) const;
+  };
+  struct QueuedStep {
+    std::uint64_t application;
+    std::uint32_t node;
+  };
+  struct Unit {
+    std::int32_t servers = 0, busy = 0;
+    std::vector<QueuedStep> queue;  // FIFO from queue_head on
+    std::size_t queue_head = 0;
+    double busy_area = 0, last_change = 0;
+  };
+  enum class Status : std::uint8_t { in_progress, completed, withdrawn };
+
+  void schedule(const Event& event);
+  void handle(const Event& event);
+  void arrive(const Event& event);
+  void admit(double time, std::uint64_t application, std::uint32_t node);
+  void start_service(double time, std::uint64_t application, std::uint32_t node);
+  void finish(const Event& event);
+  void release_server(double time, std::int32_t unit);
+  void set_busy(Unit& unit, double time, std::int32_t change);
+  void account_in_system(double time, std::int64_t change);
+  void conclude(std::uint64_t application, double day, bool withdrawn);
+  void remove_queued_steps(std::uint64_t application);
+
+  std::vector<WorkflowPlan> plans_;
+  std::vector<Unit> units_;
+  ServiceTimeModel service_;
+  std::uint64_t seed_;
+  double productivity_ = 1.0;
+  double now_ = 0;
+  std::vector<Event> events_;  // binary min-heap on the stable key
+
+  // Applications by id (structure of arrays); joins_ holds each one's join counters.
+  std::vector<std::uint32_t> application_plan_;
+  std::vector<std::uint64_t> applicant_;
+  std::vector<double> submitted_day_;
+  std::vector<std::int32_t> trips_;
+  std::vector<std::uint32_t> sinks_remaining_, queued_steps_, join_offset_;
+  std::vector<Status> status_;
+  std::vector<std::uint16_t> joins_;
+
+  std::array<std::uint64_t, application_type_count> in_progress_{};
+  double in_system_area_ = 0, in_system_last_change_ = 0;
+  std::uint64_t in_system_ = 0;
+  std::vector<ApplicationOutcome> outcomes_;
+};
+
+}  // namespace reformsim::models

@@ -1,0 +1,203 @@
+// workflow_builder.cpp - turns an application type's settings and the measures it was submitted
+// under into a workflow plan. Steps are spread evenly over the items; items over departments;
+// city items evenly among the items; items into stages in order. The rules (README.md):
+// - routing: a city item goes to the city unless delegation; otherwise the bureau under
+//   one_window_bureau, the merged department under merge_departments, else its department;
+// - an item's first step waits for the transfer from the previous unit (within one unit or
+//   between units, plus the city's extra delay) and is where a missing document sends the
+//   applicant back; later steps of an item follow after the within-unit hand-off;
+// - items run one after another, or stage by stage under parallel_approval (fork-join);
+// - a trip is every visit to a new office; under one_window_bureau only the window (and the
+//   city, while items are not delegated) costs a visit.
+#include "models/approvals/approval_settings.h"
+
+namespace reformsim::models {
+namespace {
+
+struct ItemRoute {
+  std::int32_t unit = no_unit;
+  bool city = false;     // a city-level item
+  bool to_city = false;  // ... still handled by the city (no delegation)
+  std::int64_t stage = 0;
+  std::int64_t steps = 0;
+};
+
+struct PlanContext {
+  const ApprovalSettings& settings;
+  MeasureSet measures;
+  bool bureau() const { return measures.has(Measure::one_window_bureau); }
+};
+
+std::vector<ItemRoute> route_items(const PlanContext& context, ApplicationType type) {
+  const ApprovalSettings& settings = context.settings;
+  const WorkflowSettings& workflow = settings.workflows[static_cast<std::size_t>(type)];
+  const ApprovalUnitLayout layout{static_cast<std::int32_t>(settings.departments),
+                                  static_cast<std::int32_t>(settings.merged_departments)};
+  const std::int64_t items = workflow.items, departments = settings.departments;
+  const std::int64_t steps =
+      context.measures.has(Measure::step_reduction) ? workflow.steps_after : workflow.steps_before;
+  // Each type starts at its own department, so the two workflows share some departments.
+  const std::int64_t offset = 3 * static_cast<std::int64_t>(type);
+  std::vector<ItemRoute> routes(static_cast<std::size_t>(items));
+  for (std::int64_t i = 0; i < items; ++i) {
+    ItemRoute& route = routes[static_cast<std::size_t>(i)];
+    const auto department =
+        static_cast<std::int32_t>((i * departments / items + offset) % departments);
+    route.city = (i + 1) * workflow.city_items / items > i * workflow.city_items / items;
+    route.stage = i * workflow.stages / items;
+    route.steps = steps / items + (i < steps % items ? 1 : 0);
+    route.to_city = route.city && !context.measures.has(Measure::delegation);
+    if (route.to_city)
+      route.unit = layout.city();
+    else if (context.bureau())
+      route.unit = layout.bureau();
+    else if (context.measures.has(Measure::merge_departments))
+      route.unit = layout.merged_department_of(department);
+    else
+      route.unit = layout.department(department);
+  }
+  return routes;
+}
+
+double missing_document_probability(const PlanContext& context) {
+  const ApprovalSettings& s = context.settings;
+  double probability = s.missing_document_probability;
+  if (context.measures.has(Measure::pre_review)) probability *= 1 - s.pre_review_catch_share;
+  // Tolerant acceptance: only essential documents still block; the rest follow later.
+  if (context.measures.has(Measure::tolerant_acceptance)) probability *= s.essential_document_share;
+  return probability;
+}
+
+// Adds the item's steps as a chain after `predecessor` (none if no_unit-less start); returns the
+// last step's index.
+std::uint32_t add_item(WorkflowPlan& plan, const PlanContext& context, const ItemRoute& route,
+                       std::int32_t previous_unit, const std::uint32_t* predecessor) {
+  const ApprovalSettings& s = context.settings;
+  WorkflowNode first;
+  first.unit = route.unit;
+  first.service_mean_days = s.step_service_days;
+  if (previous_unit != no_unit)
+    first.transfer_in_days = route.unit == previous_unit ? s.transfer_within_department_days
+                                                         : s.transfer_between_departments_days;
+  if (route.to_city) first.transfer_in_days += s.city_transfer_days;
+  first.missing_document_probability = missing_document_probability(context);
+  first.rework_days = s.rework_days;
+  const bool new_office = route.unit != previous_unit && (!context.bureau() || route.to_city);
+  first.trips_on_entry = previous_unit == no_unit || new_office ? 1 : 0;
+  std::uint32_t last = plan.add_node(first);
+  if (predecessor) plan.add_edge(*predecessor, last);
+  WorkflowNode next;
+  next.unit = route.unit;
+  next.service_mean_days = s.step_service_days;
+  next.transfer_in_days = s.transfer_within_department_days;
+  for (std::int64_t step = 1; step < route.steps; ++step) {
+    const std::uint32_t index = plan.add_node(next);
+    plan.add_edge(last, index);
+    last = index;
+  }
+  return last;
+}
+
+void add_sequential_items(WorkflowPlan& plan, const PlanContext& context,
+                          const std::vector<ItemRoute>& routes, const std::uint32_t* entry,
+                          std::int32_t entry_unit) {
+  std::int32_t previous_unit = entry_unit;
+  const std::uint32_t* predecessor = entry;
+  std::uint32_t last = 0;
+  for (const ItemRoute& route : routes) {
+    last = add_item(plan, context, route, previous_unit, predecessor);
+    predecessor = &last;
+    previous_unit = route.unit;
+  }
+}
+
+// Fork-join: every item of a stage starts when the previous stage's join has passed.
+void add_parallel_stages(WorkflowPlan& plan, const PlanContext& context,
+                         const std::vector<ItemRoute>& routes, const std::uint32_t* entry,
+                         std::int32_t entry_unit) {
+  std::int32_t previous_unit = entry_unit;
+  std::uint32_t join = entry ? *entry : 0;
+  bool has_join = entry != nullptr;
+  for (std::size_t first = 0; first < routes.size();) {
+    std::size_t end = first;
+    std::vector<std::uint32_t> lasts;
+    while (end < routes.size() && routes[end].stage == routes[first].stage)
+      lasts.push_back(
+          add_item(plan, context, routes[end++], previous_unit, has_join ? &join : nullptr));
+    previous_unit = routes[end - 1].unit;
+    if (lasts.size() == 1) {
+      join = lasts.front();
+    } else {
+      join = plan.add_node(WorkflowNode{});
+      for (std::uint32_t last : lasts)
+        plan.add_edge(last, join);
+    }
+    has_join = true;
+    first = end;
+  }
+}
+
+}  // namespace
+
+std::int32_t ApprovalUnitLayout::merged_department_of(std::int32_t department_index) const {
+  return departments + department_index * merged_departments / departments;
+}
+
+std::vector<std::string> ApprovalUnitLayout::labels() const {
+  std::vector<std::string> labels;
+  for (std::int32_t d = 0; d < departments; ++d)
+    labels.push_back("department_" + std::to_string(d + 1));
+  for (std::int32_t m = 0; m < merged_departments; ++m)
+    labels.push_back("merged_department_" + std::to_string(m + 1));
+  labels.push_back("approval_bureau");
+  labels.push_back("city");
+  return labels;
+}
+
+std::vector<std::int32_t> ApprovalUnitLayout::servers(const ApprovalSettings& settings) const {
+  const auto per_department = static_cast<std::int32_t>(settings.servers_per_department);
+  std::vector<std::int32_t> servers(static_cast<std::size_t>(unit_count()), 0);
+  // Merged departments and the bureau pool the approval staff of the departments they absorb.
+  for (std::int32_t d = 0; d < departments; ++d) {
+    servers[static_cast<std::size_t>(d)] = per_department;
+    servers[static_cast<std::size_t>(merged_department_of(d))] += per_department;
+  }
+  servers[static_cast<std::size_t>(bureau())] = per_department * departments;
+  servers[static_cast<std::size_t>(city())] = static_cast<std::int32_t>(settings.city_servers);
+  return servers;
+}
+
+WorkflowPlan build_workflow_plan(const ApprovalSettings& settings, ApplicationType type,
+                                 MeasureSet measures) {
+  const PlanContext context{settings, measures};
+  const ApprovalUnitLayout layout{static_cast<std::int32_t>(settings.departments),
+                                  static_cast<std::int32_t>(settings.merged_departments)};
+  WorkflowPlan plan;
+  plan.type = type;
+  std::uint32_t entry = 0;
+  bool has_entry = false;
+  if (measures.has(Measure::pre_review)) {
+    WorkflowNode review;  // documents checked online before the formal submission: no trip
+    review.service_mean_days = settings.workflows[static_cast<std::size_t>(type)].pre_review_days;
+    entry = plan.add_node(review);
+    has_entry = true;
+  }
+  if (context.bureau()) {
+    WorkflowNode window;  // the comprehensive acceptance window: the one submission trip
+    window.trips_on_entry = 1;
+    const std::uint32_t index = plan.add_node(window);
+    if (has_entry) plan.add_edge(entry, index);
+    entry = index;
+    has_entry = true;
+  }
+  const auto routes = route_items(context, type);
+  const std::int32_t entry_unit = context.bureau() ? layout.bureau() : no_unit;
+  if (measures.has(Measure::parallel_approval))
+    add_parallel_stages(plan, context, routes, has_entry ? &entry : nullptr, entry_unit);
+  else
+    add_sequential_items(plan, context, routes, has_entry ? &entry : nullptr, entry_unit);
+  plan.finalise();
+  return plan;
+}
+
+}  // namespace reformsim::models
