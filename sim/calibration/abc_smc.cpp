@@ -53,8 +53,12 @@ std::vector<Evaluation> simulate_round(BatchSimulator& simulator, const Generati
     const auto key = particle_key(settings.master_seed, plan.index, particle);
     requests[n] = {draw_theta(plan, space, settings, particle, attempt),
                    attempt_seeds(key, attempt, settings.replications)};
-    evaluations[n] = {requests[n].theta, {}, 0, static_cast<std::int64_t>(plan.index),
-                      static_cast<std::int64_t>(particle), static_cast<std::int64_t>(attempt),
+    evaluations[n] = {requests[n].theta,
+                      {},
+                      0,
+                      static_cast<std::int64_t>(plan.index),
+                      static_cast<std::int64_t>(particle),
+                      static_cast<std::int64_t>(attempt),
                       false};
   });
   const auto results = simulator.simulate(requests);
@@ -65,7 +69,8 @@ std::vector<Evaluation> simulate_round(BatchSimulator& simulator, const Generati
 
 std::vector<double> previous_distances(const Generation& previous, const Distance& distance) {
   std::vector<double> distances;
-  for (const auto& statistics : previous.statistics) distances.push_back(distance(statistics));
+  for (const auto& statistics : previous.statistics)
+    distances.push_back(distance(statistics));
   return distances;
 }
 
@@ -98,16 +103,19 @@ GenerationPlan plan_generation(const AbcState& state, const std::vector<TargetSp
 void plan_from_pilot(GenerationPlan& plan, std::vector<Evaluation>& pilot,
                      const std::vector<TargetSpec>& targets, const AbcSettings& settings) {
   std::vector<std::vector<double>> statistics;
-  for (const auto& evaluation : pilot) statistics.push_back(evaluation.statistics);
+  for (const auto& evaluation : pilot)
+    statistics.push_back(evaluation.statistics);
   if (settings.distance == DistanceKind::adaptive)
     plan.distance = Distance(targets, Distance::adaptive_scales(targets, statistics));
   std::vector<double> distances;
-  for (const auto& evaluation : pilot) distances.push_back(plan.distance(evaluation.statistics));
+  for (const auto& evaluation : pilot)
+    distances.push_back(plan.distance(evaluation.statistics));
   const Eigen::VectorXd equal = Eigen::VectorXd::Ones(static_cast<Eigen::Index>(pilot.size()));
   plan.tolerance = weighted_quantile(distances, equal, settings.initial_quantile);
   if (!std::isfinite(plan.tolerance))
-    throw std::runtime_error("ABC-SMC: too many prior draws give undefined target statistics "
-                             "to set the first tolerance");
+    throw std::runtime_error(
+        "ABC-SMC: too many prior draws give undefined target statistics "
+        "to set the first tolerance");
 }
 
 }  // namespace
@@ -187,11 +195,11 @@ bool run_generation(BatchSimulator& simulator, const ParameterSpace& space,
   const std::size_t population = settings.population;
   GenerationRun run{std::vector<std::optional<Evaluation>>(population),
                     std::vector<std::size_t>(population, 0), 0, 0};
-  GenerationPlan plan = state.generations.empty()
-                            ? GenerationPlan{0, 0,
-                                             Distance(targets, Distance::uncertainty_scales(targets)),
-                                             std::nullopt}
-                            : plan_generation(state, targets, settings);
+  GenerationPlan plan =
+      state.generations.empty()
+          ? GenerationPlan{0, 0, Distance(targets, Distance::uncertainty_scales(targets)),
+                           std::nullopt}
+          : plan_generation(state, targets, settings);
   if (state.generations.empty()) {
     auto pilot = simulate_round(simulator, plan, space, settings, pending_particles(run), 1);
     plan_from_pilot(plan, pilot, targets, settings);
@@ -199,9 +207,8 @@ bool run_generation(BatchSimulator& simulator, const ParameterSpace& space,
   }
   for (auto pending = pending_particles(run); !pending.empty(); pending = pending_particles(run)) {
     if (state.simulations >= settings.simulation_budget) return false;
-    const std::size_t chunk =
-        std::clamp<std::size_t>((population + pending.size() - 1) / pending.size(), 1,
-                                max_attempts_per_round);
+    const std::size_t chunk = std::clamp<std::size_t>(
+        (population + pending.size() - 1) / pending.size(), 1, max_attempts_per_round);
     auto evaluations = simulate_round(simulator, plan, space, settings, pending, chunk);
     take_round(run, evaluations, plan, state);
   }

@@ -31,7 +31,8 @@ std::uint64_t particle_key(std::uint64_t master_seed, std::uint64_t generation,
 std::vector<std::uint64_t> attempt_seeds(std::uint64_t key, std::uint64_t attempt,
                                          std::size_t replications) {
   std::vector<std::uint64_t> seeds(replications);
-  for (std::size_t r = 0; r < replications; ++r) seeds[r] = derive_seed(key, attempt, r);
+  for (std::size_t r = 0; r < replications; ++r)
+    seeds[r] = derive_seed(key, attempt, r);
   return seeds;
 }
 

@@ -12,8 +12,8 @@
 namespace reformsim::calibration {
 
 struct EvaluationRequest {
-  std::vector<double> theta;          // free parameters, in ParameterSpace order
-  std::vector<std::uint64_t> seeds;   // one per replication
+  std::vector<double> theta;         // free parameters, in ParameterSpace order
+  std::vector<std::uint64_t> seeds;  // one per replication
 };
 
 // statistics[target][replication]

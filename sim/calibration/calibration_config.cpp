@@ -16,10 +16,6 @@ bool starts_with(const std::string& text, const std::string& start) {
   return text.rfind(start, 0) == 0;
 }
 
-std::string value_text(const ParameterSet& set, const std::string& key) {
-  return format_parameter_value(set.value(key));
-}
-
 // The calibration.* settings: first without priors (to learn the free parameters), then with a
 // prior key declared for each of them.
 ParameterSet read_settings(const std::vector<ConfigEntry>& entries) {
@@ -39,7 +35,8 @@ ParameterSet read_settings(const std::vector<ConfigEntry>& entries) {
 void check_input_names(const ParameterSet& settings, const ParameterRegistry& model) {
   for (const auto& input : settings.texts("calibration.inputs")) {
     bool known = model.find(input) != nullptr;
-    for (const auto& spec : model.specs()) known = known || spec.section() == input;
+    for (const auto& spec : model.specs())
+      known = known || spec.section() == input;
     if (!known)
       throw ConfigError(settings.origin("calibration.inputs"), "calibration.inputs", input,
                         "neither a parameter nor a section of the model");
@@ -64,8 +61,9 @@ const ParameterSpec& free_parameter_spec(const std::string& key, const Parameter
                           " (reformsim parameters --model NAME lists them)");
   if (spec->type != ParameterType::real && spec->type != ParameterType::integer)
     throw ConfigError(origin, "calibration.parameters", key,
-                      "a " + type_name(spec->type) + " parameter: only real and integer "
-                      "parameters can be free");
+                      "a " + type_name(spec->type) +
+                          " parameter: only real and integer "
+                          "parameters can be free");
   if (is_input(*spec, settings))
     throw ConfigError(origin, "calibration.parameters", key,
                       "an input of the reform or of the engine (section " + spec->section() +
@@ -191,7 +189,8 @@ CalibrationConfig load_calibration(const ModelCatalogue& models, const std::file
     throw ConfigError(file.string(), "calibration.scenario", "",
                       "missing: name the scenario config to calibrate");
   Scenario scenario = load_scenario(models, scenario_file, scenario_entries);
-  if (!seed_text.empty()) scenario.parameters.set_text("run.seed", seed_text, "command line (--seed)");
+  if (!seed_text.empty())
+    scenario.parameters.set_text("run.seed", seed_text, "command line (--seed)");
   ParameterSpace space = free_parameters(settings, scenario);
   auto targets = target_specs(scenario);
   const auto master_seed = static_cast<std::uint64_t>(scenario.parameters.integer("run.seed"));
@@ -215,8 +214,13 @@ CalibrationConfig load_calibration(const ModelCatalogue& models, const std::file
                   integer("calibration.msm.replications"),
                   moment_weighting_from_name(settings.text("calibration.msm.weighting")),
                   master_seed};
-  return {file.string(), std::move(scenario), std::move(settings), std::move(space),
-          std::move(targets), abc, msm};
+  return {file.string(),
+          std::move(scenario),
+          std::move(settings),
+          std::move(space),
+          std::move(targets),
+          abc,
+          msm};
 }
 
 std::string calibration_inputs_text(const CalibrationConfig& config, const std::string& method) {

@@ -49,8 +49,7 @@ void declare_calibration_settings(ParameterRegistry& registry);
 // and checks everything above. master_seed: --seed, else the scenario's run.seed.
 CalibrationConfig load_calibration(const ModelCatalogue& models, const std::filesystem::path& file,
                                    const std::vector<ConfigEntry>& overrides,
-                                   const std::string& targets_file,
-                                   const std::string& seed_text);
+                                   const std::string& targets_file, const std::string& seed_text);
 
 // The text that must match for --resume to continue a file: the scenario's effective config,
 // the calibration settings, the method, the master seed and every target.

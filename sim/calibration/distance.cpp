@@ -26,7 +26,8 @@ Distance::Distance(std::vector<TargetSpec> targets, std::vector<double> scales)
 
 std::vector<double> Distance::uncertainty_scales(const std::vector<TargetSpec>& targets) {
   std::vector<double> scales;
-  for (const auto& target : targets) scales.push_back(target.uncertainty);
+  for (const auto& target : targets)
+    scales.push_back(target.uncertainty);
   return scales;
 }
 
@@ -35,7 +36,8 @@ std::vector<double> Distance::adaptive_scales(const std::vector<TargetSpec>& tar
   std::vector<double> scales = uncertainty_scales(targets);
   for (std::size_t k = 0; k < targets.size(); ++k) {
     std::vector<double> column;
-    for (const auto& row : statistics) column.push_back(row[k]);
+    for (const auto& row : statistics)
+      column.push_back(row[k]);
     const double spread = median_absolute_deviation(std::move(column));
     if (spread > 0 && std::isfinite(spread)) scales[k] = spread;
   }

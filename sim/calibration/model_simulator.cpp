@@ -18,9 +18,9 @@ ParameterSet ModelSimulator::parameters_at(const std::vector<double>& theta) con
   ParameterSet parameters = scenario_.parameters;
   const auto& free = space_.parameters();
   for (std::size_t k = 0; k < free.size(); ++k) {
-    const ParameterValue value = free[k].integer
-                                     ? ParameterValue{static_cast<std::int64_t>(std::llround(theta[k]))}
-                                     : ParameterValue{theta[k]};
+    const ParameterValue value =
+        free[k].integer ? ParameterValue{static_cast<std::int64_t>(std::llround(theta[k]))}
+                        : ParameterValue{theta[k]};
     parameters.set_value(free[k].key, value, "calibration");
   }
   scenario_.model->validate(parameters);

@@ -12,7 +12,7 @@ namespace reformsim::calibration {
 namespace {
 
 // Seed keys of MSM's streams under the master seed; fixed forever.
-constexpr std::uint64_t msm_seed_point = 0x4D534DULL;      // "MSM": common random numbers
+constexpr std::uint64_t msm_seed_point = 0x4D534DULL;       // "MSM": common random numbers
 constexpr std::uint64_t msm_optimiser_point = 0x4E4C4FULL;  // "NLO": nlopt_srand
 
 std::vector<double> inverse_variance_weights(const std::vector<TargetSpec>& targets,
@@ -25,8 +25,10 @@ std::vector<double> inverse_variance_weights(const std::vector<TargetSpec>& targ
     const double replications = static_cast<double>(values.size());
     const double variance =
         replications > 1 ? (values.array() - values.mean()).square().sum() / (replications - 1) : 0;
-    const double relative = variance / (replications * targets[k].uncertainty * targets[k].uncertainty);
-    weights.push_back(std::isfinite(relative) ? targets[k].weight / (1 + relative) : targets[k].weight);
+    const double relative =
+        variance / (replications * targets[k].uncertainty * targets[k].uncertainty);
+    weights.push_back(std::isfinite(relative) ? targets[k].weight / (1 + relative)
+                                              : targets[k].weight);
   }
   return weights;
 }
@@ -36,8 +38,12 @@ class Objective {
   Objective(BatchSimulator& simulator, const std::vector<TargetSpec>& targets, MsmResult& result,
             const std::vector<MsmEvaluation>& replay,
             const std::function<void(const MsmResult&)>& on_evaluation, bool weights_from_start)
-      : simulator_(simulator), targets_(targets), result_(result), replay_(replay),
-        on_evaluation_(on_evaluation), weights_from_start_(weights_from_start) {}
+      : simulator_(simulator),
+        targets_(targets),
+        result_(result),
+        replay_(replay),
+        on_evaluation_(on_evaluation),
+        weights_from_start_(weights_from_start) {}
 
   double evaluate(const std::vector<double>& theta, MsmStage stage) {
     const std::size_t position = result_.evaluations.size();
@@ -146,13 +152,13 @@ MsmResult run_msm(BatchSimulator& simulator, const ParameterSpace& space,
   objective.evaluate(space.medians(), MsmStage::start);
 
   nlopt::srand(derive_seed(settings.master_seed, msm_optimiser_point, 0));
-  const auto global = settings.global == GlobalAlgorithm::crs2 ? nlopt::GN_CRS2_LM : nlopt::GN_ISRES;
+  const auto global =
+      settings.global == GlobalAlgorithm::crs2 ? nlopt::GN_CRS2_LM : nlopt::GN_ISRES;
   result.global_status = run_stage(global, objective, MsmStage::global, space, space.medians(),
                                    settings.global_evaluations, 0);
-  result.local_status =
-      run_stage(nlopt::LN_SBPLX, objective, MsmStage::local, space,
-                result.evaluations[result.best].theta, settings.local_evaluations,
-                settings.local_relative_tolerance);
+  result.local_status = run_stage(nlopt::LN_SBPLX, objective, MsmStage::local, space,
+                                  result.evaluations[result.best].theta, settings.local_evaluations,
+                                  settings.local_relative_tolerance);
   return result;
 }
 

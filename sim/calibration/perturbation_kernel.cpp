@@ -32,10 +32,12 @@ PerturbationKernel::PerturbationKernel(ParticleMatrix particles, Eigen::VectorXd
   log_weights_ = weights_.array().log().matrix();
   cumulative_.resize(weights_.size());
   double running = 0;
-  for (Eigen::Index i = 0; i < weights_.size(); ++i) cumulative_[i] = running += weights_[i];
+  for (Eigen::Index i = 0; i < weights_.size(); ++i)
+    cumulative_[i] = running += weights_[i];
   const double log_determinant = 2 * cholesky_factor_.diagonal().array().log().sum();
-  log_normaliser_ = -0.5 * (static_cast<double>(covariance_.rows()) *
-                                std::log(2 * std::numbers::pi) + log_determinant);
+  log_normaliser_ =
+      -0.5 *
+      (static_cast<double>(covariance_.rows()) * std::log(2 * std::numbers::pi) + log_determinant);
 }
 
 std::size_t PerturbationKernel::ancestor(double uniform) const {
@@ -52,7 +54,8 @@ std::vector<double> PerturbationKernel::propose(RandomStream& random, const Para
   Eigen::VectorXd noise(dimension);
   for (int draw = 0; draw < max_draws; ++draw) {
     const auto from = static_cast<Eigen::Index>(ancestor(random.uniform()));
-    for (Eigen::Index k = 0; k < dimension; ++k) noise[k] = random.normal();
+    for (Eigen::Index k = 0; k < dimension; ++k)
+      noise[k] = random.normal();
     const Eigen::VectorXd moved = particles_.row(from).transpose() + cholesky_factor_ * noise;
     Eigen::VectorXd::Map(theta.data(), dimension) = moved;
     if (space.contains(theta)) return theta;
@@ -65,8 +68,8 @@ double PerturbationKernel::log_mixture_density(const Eigen::VectorXd& theta) con
   const Eigen::Index count = particles_.rows();
   Eigen::VectorXd terms(count);
   for (Eigen::Index j = 0; j < count; ++j) {
-    const Eigen::VectorXd standardised =
-        cholesky_factor_.triangularView<Eigen::Lower>().solve(theta - particles_.row(j).transpose());
+    const Eigen::VectorXd standardised = cholesky_factor_.triangularView<Eigen::Lower>().solve(
+        theta - particles_.row(j).transpose());
     terms[j] = log_weights_[j] - 0.5 * standardised.squaredNorm();
   }
   const double largest = terms.maxCoeff();

@@ -43,7 +43,9 @@ double truncated_mass(const Prior& prior) {
 
 }  // namespace
 
-Prior Prior::uniform(double low, double high) { return {PriorKind::uniform, low, high, low, high}; }
+Prior Prior::uniform(double low, double high) {
+  return {PriorKind::uniform, low, high, low, high};
+}
 
 Prior Prior::log_uniform(double low, double high) {
   return {PriorKind::log_uniform, low, high, low, high};
@@ -85,7 +87,8 @@ double Prior::quantile(double probability) const {
       return first + second * normal_quantile(probability);
     case PriorKind::truncated_normal: {
       const double below = normal_cdf((low - first) / second);
-      const double value = first + second * normal_quantile(below + probability * truncated_mass(*this));
+      const double value =
+          first + second * normal_quantile(below + probability * truncated_mass(*this));
       return std::clamp(value, low, high);  // rounding in far tails must not leave the support
     }
   }
@@ -94,7 +97,9 @@ double Prior::quantile(double probability) const {
 
 // Inverse-CDF sampling: one uniform per draw, so a draw's position in the stream never depends
 // on rejections.
-double Prior::sample(RandomStream& random) const { return quantile(random.uniform()); }
+double Prior::sample(RandomStream& random) const {
+  return quantile(random.uniform());
+}
 
 std::string Prior::text() const {
   const auto number = [](double x) { return format_parameter_value(ParameterValue{x}); };
@@ -148,7 +153,8 @@ ParameterSpace::ParameterSpace(std::vector<FreeParameter> parameters)
 
 std::vector<std::string> ParameterSpace::keys() const {
   std::vector<std::string> keys;
-  for (const auto& parameter : parameters_) keys.push_back(parameter.key);
+  for (const auto& parameter : parameters_)
+    keys.push_back(parameter.key);
   return keys;
 }
 
@@ -167,29 +173,35 @@ double ParameterSpace::log_density(const std::vector<double>& theta) const {
 
 std::vector<double> ParameterSpace::sample(RandomStream& random) const {
   std::vector<double> theta;
-  for (const auto& parameter : parameters_) theta.push_back(parameter.prior.sample(random));
+  for (const auto& parameter : parameters_)
+    theta.push_back(parameter.prior.sample(random));
   return theta;
 }
 
 std::vector<double> ParameterSpace::lower_bounds() const {
   std::vector<double> bounds;
-  for (const auto& parameter : parameters_) bounds.push_back(parameter.prior.low);
+  for (const auto& parameter : parameters_)
+    bounds.push_back(parameter.prior.low);
   return bounds;
 }
 
 std::vector<double> ParameterSpace::upper_bounds() const {
   std::vector<double> bounds;
-  for (const auto& parameter : parameters_) bounds.push_back(parameter.prior.high);
+  for (const auto& parameter : parameters_)
+    bounds.push_back(parameter.prior.high);
   return bounds;
 }
 
 std::vector<double> ParameterSpace::medians() const {
   std::vector<double> medians;
-  for (const auto& parameter : parameters_) medians.push_back(parameter.prior.quantile(0.5));
+  for (const auto& parameter : parameters_)
+    medians.push_back(parameter.prior.quantile(0.5));
   return medians;
 }
 
-double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }
+double normal_cdf(double z) {
+  return 0.5 * std::erfc(-z / std::numbers::sqrt2);
+}
 
 double normal_quantile(double probability) {
   // Acklam (2003), "An algorithm for computing the inverse normal cumulative distribution".

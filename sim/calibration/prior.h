@@ -39,7 +39,7 @@ struct Prior {
 Prior parse_prior(const std::string& text);
 
 struct FreeParameter {
-  std::string key;     // the model's parameter key
+  std::string key;  // the model's parameter key
   Prior prior;
   bool integer = false;  // rounded to the nearest whole number when set on the model
 };

@@ -55,7 +55,8 @@ double median_absolute_deviation(std::vector<double> values) {
   std::erase_if(values, [](double x) { return !std::isfinite(x); });
   if (values.size() < 2) return 0;
   const double centre = median(values);
-  for (double& x : values) x = std::fabs(x - centre);
+  for (double& x : values)
+    x = std::fabs(x - centre);
   return median(values);
 }
 
