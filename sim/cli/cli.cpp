@@ -19,6 +19,7 @@ const std::map<std::string, std::pair<Subcommand, std::string>>& subcommands() {
       {"describe", {describe_command, "what an output file holds and whether it is complete"}},
       {"compare", {compare_command, "scenarios against each other, common random numbers"}},
       {"decompose", {decompose_command, "the effect of each reform measure (Shapley) and the trend"}},
+      {"calibrate", {calibrate_command, "fit free parameters to reported targets (ABC-SMC or MSM)"}},
       {"parameters", {parameters_command, "the parameter dictionary of a model (Markdown)"}},
   };
   return table;

@@ -12,5 +12,6 @@ int describe_command(const CommandLine& line, const ModelCatalogue& models);
 int parameters_command(const CommandLine& line, const ModelCatalogue& models);
 int compare_command(const CommandLine& line, const ModelCatalogue& models);
 int decompose_command(const CommandLine& line, const ModelCatalogue& models);
+int calibrate_command(const CommandLine& line, const ModelCatalogue& models);
 
 }  // namespace reformsim
