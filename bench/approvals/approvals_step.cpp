@@ -1,0 +1,77 @@
+// approvals_step.cpp - one working day of the approval network (arrivals, the event loop to the
+// end of the day, the day's metrics) with 1e2 to 1e6 applications in progress, on 1 and 2
+// threads. Business registrations before the reform (6 steps over 4 departments, about 3 days
+// in the system); the arrival rate is in progress / 3 per day and the departments' staff grow
+// with it so utilisation stays near 0.5, i.e. the network scales, not its congestion.
+#include <tbb/global_control.h>
+
+#include <cmath>
+
+#include "bench/memory_bandwidth.h"
+#include "models/approvals/approvals_model.h"
+#include "models/model_catalogue.h"
+#include "sim/run/scenario.h"
+
+namespace reformsim::bench {
+namespace {
+
+// Bytes an application-day moves, roughly: 6 steps in 3 days is 2 steps a day, each an arrival
+// and a completion event (32 bytes, pushed and popped through a heap of ~log2(n) levels is not
+// counted) plus its queue entry and application record (about 64 bytes).
+constexpr double bytes_per_application_day = 2 * (2 * 32 + 64);
+
+ParameterSet bench_parameters(const Model& model, const ModelCatalogue& catalogue,
+                              double in_progress) {
+  ParameterSet parameters(build_registry(model, catalogue));
+  const double arrivals_per_day = in_progress / 3.0;
+  for (models::Measure measure : models::all_measures())
+    parameters.set_value("reform." + models::measure_name(measure), false, "benchmark");
+  parameters.set_value("application_arrivals.business_registration_per_day", arrivals_per_day,
+                       "benchmark");
+  parameters.set_value("application_arrivals.investment_project_per_day", 0.0, "benchmark");
+  // 2 steps of 0.15 days per department per application: 0.3 x arrivals server-days a day.
+  const auto servers = static_cast<std::int64_t>(std::ceil(0.6 * arrivals_per_day)) + 1;
+  parameters.set_value("approvals.servers_per_department", servers, "benchmark");
+  parameters.set_value("calendar.years", std::int64_t{100}, "benchmark");
+  return parameters;
+}
+
+void approvals_step(benchmark::State& state) {
+  tbb::global_control threads(tbb::global_control::max_allowed_parallelism,
+                              static_cast<std::size_t>(state.range(1)));
+  const ModelCatalogue catalogue = models::all_models();
+  const Model& model = *catalogue.find("approvals");
+  const ParameterSet parameters =
+      bench_parameters(model, catalogue, static_cast<double>(state.range(0)));
+  const MetricCatalogue metrics = model.metrics(parameters);
+  const Calendar calendar = Calendar::from(parameters);
+  auto approvals = model.create_state({parameters, calendar, 42, 0}, metrics);
+  auto& network = dynamic_cast<models::ApprovalsState&>(*approvals).network().network();
+  const auto phases = approvals->phases();
+  std::vector<double> row_values(metrics.series_width());
+  MetricRow row(row_values);
+  std::int64_t step = 0;
+  auto one_day = [&] {
+    const StepContext context{step++, calendar, 42};
+    for (const auto& phase : phases)
+      phase.run(context);
+    approvals->record(context, row);
+  };
+  for (int day = 0; day < 8; ++day)
+    one_day();  // fill the network to its steady state
+  for (auto _ : state)
+    one_day();
+  double in_progress = 0;
+  for (std::size_t type = 0; type < models::application_type_count; ++type)
+    in_progress += static_cast<double>(network.in_progress(models::ApplicationType(type)));
+  state.counters["applications_in_progress"] = in_progress;
+  set_throughput(state, in_progress, bytes_per_application_day);
+}
+BENCHMARK(approvals_step)
+    ->ArgsProduct({{100, 1000, 10000, 100000, 1000000}, {1, 2}})
+    ->ArgNames({"in_progress", "threads"})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+}  // namespace
+}  // namespace reformsim::bench
