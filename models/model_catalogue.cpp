@@ -2,6 +2,7 @@
 
 #include "models/approvals/approvals_model.h"
 #include "models/demo/demo_market_model.h"
+#include "models/staff/organisation_staff_model.h"
 
 namespace reformsim::models {
 
@@ -9,6 +10,7 @@ ModelCatalogue all_models() {
   ModelCatalogue catalogue;
   catalogue.add(std::make_shared<DemoMarketModel>());
   catalogue.add(std::make_shared<ApprovalsModel>());
+  catalogue.add(std::make_shared<OrganisationStaffModel>());
   return catalogue;
 }
 

@@ -1,0 +1,59 @@
+// workforce.h - the staff agents as a structure of arrays, one entry per staff member, in the
+// order they joined (removals keep that order, so every reduction is the same on any thread
+// count). A staff member holds at most one post; post = -1 means no post (supernumerary after
+// a merge, until a vacancy of their unit and level opens).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace reformsim::models {
+
+// Why a staff member leaves at the end of the day.
+enum class Leaving : std::uint8_t { stays = 0, retires = 1, exits = 2 };
+
+struct StaffMember {
+  std::uint64_t id = 0;
+  std::int32_t unit = 0, level = 0;
+  std::int64_t post = -1;
+  std::uint8_t identity = 0;
+  double ability = 0, aptitude = 0, fit = 1, competence = 0;
+  double experience = 0, age = 0, tenure = 0;  // years
+  double motivation = 0, effort = 0, pay = 0, kpi = 0, output = 0;
+};
+
+struct Workforce {
+  std::vector<std::uint64_t> id;
+  std::vector<std::int32_t> unit, level;
+  std::vector<std::int64_t> post;
+  std::vector<std::uint8_t> identity, leaving;
+  std::vector<double> ability, aptitude, fit, competence;
+  std::vector<double> experience, age, tenure;
+  std::vector<double> motivation, effort, pay, kpi, output;
+
+  std::size_t size() const { return id.size(); }
+  void reserve(std::size_t capacity);
+  void resize(std::size_t count);
+  void push_back(const StaffMember& member);
+  void set(std::size_t index, const StaffMember& member);
+  StaffMember member(std::size_t index) const;
+  // Removes everyone whose leaving flag is set, keeping the others in order; returns how many.
+  std::size_t remove_leavers();
+
+  template <typename Visit>
+  void for_each_column(Visit&& visit) {
+    visit(id), visit(unit), visit(level), visit(post), visit(identity), visit(leaving);
+    visit(ability), visit(aptitude), visit(fit), visit(competence);
+    visit(experience), visit(age), visit(tenure);
+    visit(motivation), visit(effort), visit(pay), visit(kpi), visit(output);
+  }
+};
+
+// Responsibility-weighted mean competence of the occupied posts, as a fraction of its maximum
+// (every occupied post held at competence 1): sum w_l(p) c_p / sum w_l(p) over staff with a
+// post. NaN when no post is occupied.
+double organisational_efficiency(const Workforce& workforce,
+                                 std::span<const double> responsibility_weights);
+
+}  // namespace reformsim::models
