@@ -33,6 +33,14 @@ std::vector<double> inverse_variance_weights(const std::vector<TargetSpec>& targ
   return weights;
 }
 
+class Objective;
+
+struct StageBudget {
+  Objective* objective = nullptr;
+  MsmStage stage = MsmStage::start;
+  int budget = 0, used = 0;
+};
+
 class Objective {
  public:
   Objective(BatchSimulator& simulator, const std::vector<TargetSpec>& targets, MsmResult& result,
@@ -61,13 +69,17 @@ class Objective {
     return objective;
   }
 
-  // NLopt swallows exceptions thrown in objectives; this keeps the first to rethrow it.
+  // NLopt swallows exceptions thrown in objectives; this keeps the first to rethrow it. NLopt's
+  // CRS2 can overshoot maxeval by dozens of evaluations (its population steps do not check
+  // it), so the budget is enforced here: a stage stops at exactly its budget.
   static double call(const std::vector<double>& theta, std::vector<double>&, void* data) {
-    auto& [objective, stage] = *static_cast<std::pair<Objective*, MsmStage>*>(data);
+    auto& stage = *static_cast<StageBudget*>(data);
+    if (stage.used >= stage.budget) throw nlopt::forced_stop();
+    ++stage.used;
     try {
-      return objective->evaluate(theta, stage);
+      return stage.objective->evaluate(theta, stage.stage);
     } catch (...) {
-      objective->failure_ = std::current_exception();
+      stage.objective->failure_ = std::current_exception();
       throw nlopt::forced_stop();
     }
   }
@@ -91,8 +103,8 @@ std::string run_stage(nlopt::algorithm algorithm, Objective& objective, MsmStage
   optimiser.set_upper_bounds(space.upper_bounds());
   optimiser.set_maxeval(evaluations);
   if (relative_tolerance > 0) optimiser.set_xtol_rel(relative_tolerance);
-  std::pair<Objective*, MsmStage> data{&objective, stage};
-  optimiser.set_min_objective(Objective::call, &data);
+  StageBudget budget{&objective, stage, evaluations, 0};
+  optimiser.set_min_objective(Objective::call, &budget);
   double value = 0;
   try {
     const auto status = optimiser.optimize(start, value);
@@ -101,7 +113,7 @@ std::string run_stage(nlopt::algorithm algorithm, Objective& objective, MsmStage
     return "stopped by round-off";
   } catch (const nlopt::forced_stop&) {
     if (objective.failure_) std::rethrow_exception(objective.failure_);
-    throw;
+    return "evaluation budget spent";
   }
 }
 

@@ -45,7 +45,7 @@ TEST(Msm, ReachesTheKnownOptimumOfASmoothFunction) {
     EXPECT_NEAR(best.theta[0], 0.5, 1e-4);
     EXPECT_NEAR(best.theta[1], -1.0, 1e-4);
     EXPECT_LT(best.objective, 1e-6);
-    EXPECT_LE(result.evaluations.size(), 601u);
+    EXPECT_LE(result.evaluations.size(), 601u);  // the budgets are enforced exactly
   }
 }
 
@@ -85,6 +85,23 @@ TEST(Msm, RunsRepeatExactlyAndAReplayedRunEqualsAnUninterruptedOne) {
     EXPECT_EQ(resumed.evaluations[n].objective, first.evaluations[n].objective);
   }
   EXPECT_EQ(resumed_simulator.simulations.load(), first.evaluations.size() - 40);
+}
+
+TEST(Msm, EachStageStopsAtExactlyItsEvaluationBudget) {
+  SmoothToy toy;
+  auto settings = toy.settings();
+  settings.global_evaluations = 25;  // below CRS2's initial population of 10 (n + 1) = 30
+  settings.local_evaluations = 7;
+  ToySimulator simulator(SmoothToy::model, 0.3);
+  const auto result = run_msm(simulator, toy.space, toy.targets, settings);
+  std::size_t global = 0, local = 0;
+  for (const auto& evaluation : result.evaluations) {
+    global += evaluation.stage == MsmStage::global;
+    local += evaluation.stage == MsmStage::local;
+  }
+  EXPECT_EQ(global, 25u);
+  EXPECT_EQ(local, 7u);
+  EXPECT_EQ(result.global_status, "evaluation budget spent");
 }
 
 TEST(Msm, InverseVarianceWeightingDiscountsNoisyTargets) {
