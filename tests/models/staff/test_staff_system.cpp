@@ -1,0 +1,160 @@
+// The staff system stepped day by day on the Binhai defaults with every measure on day 20:
+// restructuring to 23 + 6 units and 3 layers, re-hiring without a post given twice, the counts
+// it reports, the identity wall, effort under performance pay and the accessors.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "models/model_catalogue.h"
+#include "models/staff/staff_system.h"
+#include "sim/run/scenario.h"
+
+namespace reformsim::models {
+namespace {
+
+ParameterSet parameters_with_reform_on_day(std::int64_t day) {
+  const auto catalogue = all_models();
+  ParameterSet parameters(build_registry(*catalogue.find("organisation_staff"), catalogue));
+  parameters.set_value("calendar.burn_in_days", std::int64_t{0}, "test");
+  for (Measure measure : all_measures())
+    parameters.set_value("reform." + measure_name(measure) + "_day", day, "test");
+  return parameters;
+}
+
+struct Simulation {
+  explicit Simulation(const ParameterSet& p)
+      : parameters(p),
+        calendar(Calendar::from(parameters)),
+        metrics(make_metrics(parameters)),
+        staff({parameters, calendar, 99, 0}, ReformSchedule(parameters), metrics),
+        phases(staff.phases()) {}
+  static MetricCatalogue make_metrics(const ParameterSet& parameters) {
+    MetricCatalogue catalogue;
+    StaffSystem::declare_metrics(parameters, catalogue);
+    return catalogue;
+  }
+  void run_until(std::int64_t step) {
+    for (; next_step < step; ++next_step)
+      for (const auto& phase : phases)
+        phase.run(StepContext{next_step, calendar, 99});
+  }
+  ParameterSet parameters;
+  Calendar calendar;
+  MetricCatalogue metrics;
+  StaffSystem staff;
+  std::vector<Phase> phases;
+  std::int64_t next_step = 0;
+};
+
+void expect_each_post_held_once(const StaffSystem& staff) {
+  std::set<std::int64_t> held;
+  for (std::size_t i = 0; i < staff.workforce().size(); ++i) {
+    const auto post = staff.workforce().post[i];
+    if (post < 0) continue;
+    EXPECT_TRUE(held.insert(post).second) << "post " << post << " held twice";
+    EXPECT_EQ(staff.posts().unit(static_cast<std::size_t>(post)), staff.workforce().unit[i]);
+    EXPECT_EQ(staff.posts().level(static_cast<std::size_t>(post)), staff.workforce().level[i]);
+  }
+}
+
+TEST(StaffSystem, RestructuresToTheMergedFlattenedOrganisationOnTheReformDay) {
+  Simulation simulation(parameters_with_reform_on_day(20));
+  simulation.run_until(20);
+  EXPECT_EQ(simulation.staff.unit_count(), 69u);
+  EXPECT_EQ(simulation.staff.management_layers(), 4);
+  expect_each_post_held_once(simulation.staff);
+  simulation.run_until(21);
+  EXPECT_EQ(simulation.staff.unit_count(), 29u);
+  EXPECT_EQ(simulation.staff.management_layers(), 3);
+  EXPECT_EQ(simulation.staff.posts().posts_at_level(2), 0);  // no subordinate-unit heads
+  expect_each_post_held_once(simulation.staff);
+}
+
+TEST(StaffSystem, RehiringCountsComeFromTheMatchingAndStayInRange) {
+  Simulation simulation(parameters_with_reform_on_day(20));
+  simulation.run_until(21);
+  const RehiringRecord& record = simulation.staff.rehiring_record();
+  ASSERT_TRUE(record.happened);
+  // 69 department heads compete for 29 head and 116 deputy posts (README.md): some, not all,
+  // lose; and ordinary staff fill part of the 116 deputy + 377 middle posts.
+  EXPECT_GT(record.former_heads_not_reappointed, 0);
+  EXPECT_LT(record.former_heads_not_reappointed, 69);
+  EXPECT_GT(record.staff_promoted_to_management, 0);
+  EXPECT_LT(record.staff_promoted_to_management, 116 + 377);
+  EXPECT_GE(record.staff_not_reappointed, record.former_heads_not_reappointed);
+  // Competence of managers rises when posts go by ability rather than seniority.
+  EXPECT_GT(record.competence_after[0], record.competence_before[0]);
+}
+
+TEST(StaffSystem, TheIdentityWallKeepsContractStaffOutOfManagementUntilRemoved) {
+  auto with_wall = parameters_with_reform_on_day(20);
+  with_wall.set_value("reform.remove_identity_wall", false, "test");
+  Simulation walled(with_wall);
+  walled.run_until(60);
+  Simulation open(parameters_with_reform_on_day(20));
+  open.run_until(60);
+  const auto contract = static_cast<std::size_t>(Identity::contract);
+  EXPECT_EQ(walled.staff.rehiring_record().managers_before[contract], 0);
+  EXPECT_EQ(walled.staff.rehiring_record().managers_after[contract], 0);
+  EXPECT_GT(open.staff.rehiring_record().managers_after[contract], 0);
+  for (std::size_t i = 0; i < walled.staff.workforce().size(); ++i) {
+    if (walled.staff.workforce().identity[i] == contract) {
+      EXPECT_EQ(walled.staff.workforce().level[i], 4);
+    }
+  }
+}
+
+TEST(StaffSystem, EffortRisesUnderPerformancePayAndNotWithoutIt) {
+  auto parameters = parameters_with_reform_on_day(20);
+  Simulation reformed(parameters);
+  parameters.set_value("reform.performance_pay", false, "test");
+  Simulation flat(parameters);
+  reformed.run_until(220), flat.run_until(220);
+  auto mean_effort = [](const StaffSystem& staff) {
+    double total = 0;
+    for (double effort : staff.workforce().effort)
+      total += effort;
+    return total / static_cast<double>(staff.workforce().size());
+  };
+  EXPECT_GT(mean_effort(reformed.staff), mean_effort(flat.staff) + 0.1);
+  EXPECT_GT(reformed.staff.approval_staff_productivity(), flat.staff.approval_staff_productivity());
+}
+
+TEST(StaffSystem, AccessorsEqualTheirDefinitionsOverTheWorkforce) {
+  Simulation simulation(parameters_with_reform_on_day(20));
+  simulation.run_until(30);
+  const auto& staff = simulation.staff.workforce();
+  const auto& plan = simulation.staff.merge_plan();
+  double approval_output = 0, approval_staff = 0, total = 0;
+  for (std::size_t i = 0; i < staff.size(); ++i) {
+    const double output = staff.competence[i] * staff.effort[i];
+    total += output;
+    if (plan.new_unit_holds_approval_items(static_cast<std::size_t>(staff.unit[i])))
+      approval_output += output, approval_staff += 1;
+  }
+  EXPECT_NEAR(simulation.staff.approval_staff_productivity(), approval_output / approval_staff,
+              1e-12);
+  const auto by_unit = simulation.staff.output_by_department();
+  ASSERT_EQ(by_unit.size(), 29u);
+  double summed = 0;
+  for (double capacity : by_unit)
+    summed += capacity;
+  EXPECT_NEAR(summed, total, 1e-9);
+  EXPECT_GT(simulation.staff.enforcement_staff_productivity(), 0.0);
+  EXPECT_LE(simulation.staff.enforcement_staff_productivity(), 1.0);
+}
+
+TEST(StaffSystem, CareersRetireHireAndPromoteOverAYear) {
+  auto parameters = parameters_with_reform_on_day(100000);  // no reform: careers only
+  Simulation simulation(parameters);
+  const auto posts = simulation.staff.posts().size();
+  simulation.run_until(250);
+  expect_each_post_held_once(simulation.staff);
+  for (std::size_t i = 0; i < simulation.staff.workforce().size(); ++i)
+    EXPECT_LT(simulation.staff.workforce().age[i], 60.0);
+  EXPECT_LE(simulation.staff.workforce().size(), posts);
+  EXPECT_GT(simulation.staff.workforce().id.back(), posts);  // someone was hired
+}
+
+}  // namespace
+}  // namespace reformsim::models
