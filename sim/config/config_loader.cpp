@@ -37,7 +37,19 @@ void read_recursive(const std::filesystem::path& file, std::vector<std::filesyst
     if (!seen.insert(option.string_key).second)
       throw ConfigError(origin, option.string_key, value, "key given twice in the same file");
     if (option.string_key == "include") {
-      read_recursive(file.parent_path() / value, stack, entries);
+      // "include = a.ini, b.ini": each in turn, later ones overriding earlier ones.
+      std::size_t start = 0;
+      while (start <= value.size()) {
+        const auto comma = value.find(',', start);
+        std::string name = value.substr(start, comma == std::string::npos ? std::string::npos
+                                                                          : comma - start);
+        name.erase(0, name.find_first_not_of(" \t"));
+        name.erase(name.find_last_not_of(" \t") + 1);
+        if (name.empty()) throw ConfigError(origin, "include", value, "empty file name in include");
+        read_recursive(file.parent_path() / name, stack, entries);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
       continue;
     }
     own.push_back({option.string_key, value, origin});

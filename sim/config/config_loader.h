@@ -1,7 +1,8 @@
 // config_loader.h - reads INI config files (Boost.Program_options syntax, "[section]" then
 // "key = value") and "--section.key=value" command-line overrides into raw entries, then into a
-// validated ParameterSet. A file may start with "include = other.ini" (relative to itself): the
-// included file's values come first and the including file overrides them.
+// validated ParameterSet. A file may start with "include = other.ini" or "include = a.ini, b.ini"
+// (relative to itself): included values come first, in order, and the including file overrides
+// them.
 #pragma once
 
 #include <filesystem>

@@ -41,6 +41,19 @@ TEST(ConfigLoader, IncludedValuesComeFirstSoTheIncludingFileWins) {
   EXPECT_EQ(find_entry(entries, "run.replications", ""), "5");
 }
 
+TEST(ConfigLoader, SeveralIncludesApplyInOrderBeforeTheIncludingFile) {
+  TemporaryDirectory dir;
+  write_text(dir / "a.ini", "[run]\nseed = 1\nreplications = 5\n");
+  write_text(dir / "b.ini", "[run]\nseed = 2\n[calendar]\nyears = 3\n");
+  write_text(dir / "top.ini", "include = a.ini, b.ini\n[calendar]\nyears = 4\n");
+  const auto entries = read_config_file(dir / "top.ini");
+  EXPECT_EQ(find_entry(entries, "run.seed", ""), "2");
+  EXPECT_EQ(find_entry(entries, "run.replications", ""), "5");
+  EXPECT_EQ(find_entry(entries, "calendar.years", ""), "4");
+  write_text(dir / "bad.ini", "include = a.ini,\n");
+  EXPECT_NE(error_reading(dir / "bad.ini").find("empty file name"), std::string::npos);
+}
+
 TEST(ConfigLoader, RefusesIncludeCycles) {
   TemporaryDirectory dir;
   write_text(dir / "a.ini", "include = b.ini\n");
