@@ -178,11 +178,19 @@ void StaffSystem::record(const StepContext&, MetricRow& row) const {
   sorted_pay_.assign(staff_.pay.begin(), staff_.pay.end());
   tbb::parallel_sort(sorted_pay_.begin(), sorted_pay_.end());  // equal values are alike: any order
   row.set(metrics_.pay_gini, staff_.size() > 0 ? gini_of_sorted(sorted_pay_) : NAN);
+  record_organisation(row, n - totals.supernumerary, totals.supernumerary);
+  row.set(metrics_.approval_unit_productivity, approval_staff_productivity());
+  row.set(metrics_.enforcement_unit_productivity, enforcement_staff_productivity());
+  row.set(metrics_.service_capacity, totals.output);
+}
+
+// Posts, units, layers and the day's career and re-hiring counts.
+void StaffSystem::record_organisation(MetricRow& row, double seated, double supernumerary) const {
   row.set(metrics_.pay_performance_sensitivity, sensitivity_);
   const auto posts = static_cast<double>(posts_.size());
   row.set(metrics_.posts_total, posts);
-  row.set(metrics_.vacant_posts, posts - (n - totals.supernumerary));
-  row.set(metrics_.supernumerary_staff, totals.supernumerary);
+  row.set(metrics_.vacant_posts, posts - seated);
+  row.set(metrics_.supernumerary_staff, supernumerary);
   double parks = 0;
   for (std::uint8_t park : unit_is_park_)
     parks += park;
@@ -195,9 +203,6 @@ void StaffSystem::record(const StepContext&, MetricRow& row) const {
   row.set(metrics_.staff_promoted, static_cast<double>(counts_.promoted));
   row.set(metrics_.heads_not_reappointed_today, static_cast<double>(counts_.heads_not_reappointed));
   row.set(metrics_.promoted_to_management_today, static_cast<double>(counts_.promoted_in_rehiring));
-  row.set(metrics_.approval_unit_productivity, approval_staff_productivity());
-  row.set(metrics_.enforcement_unit_productivity, enforcement_staff_productivity());
-  row.set(metrics_.service_capacity, totals.output);
 }
 
 void StaffSystem::summarise(MetricRow& row) const {

@@ -100,6 +100,7 @@ class StaffSystem {
   };
 
   void appoint_initial_staff(const ReplicationSetup& setup);
+  void record_organisation(MetricRow& row, double seated, double supernumerary) const;
   // A new staff member's attributes: an entrant (new hire) or one of the initial staff.
   StaffMember draw_member(std::uint64_t seed, std::int64_t step, std::uint64_t id,
                           bool entrant) const;
