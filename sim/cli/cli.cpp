@@ -21,6 +21,9 @@ const std::map<std::string, std::pair<Subcommand, std::string>>& subcommands() {
       {"decompose", {decompose_command, "the effect of each reform measure (Shapley) and the trend"}},
       {"calibrate", {calibrate_command, "fit free parameters to reported targets (ABC-SMC or MSM)"}},
       {"parameters", {parameters_command, "the parameter dictionary of a model (Markdown)"}},
+      {"sweep", {sweep_command, "a design over parameters, chunked, resumable, Slurm/MPI"}},
+      {"merge", {merge_command, "a sweep directory as one labelled HDF5 file"}},
+      {"sensitivity", {sensitivity_command, "Sobol indices or Morris effects of a sweep"}},
   };
   return table;
 }

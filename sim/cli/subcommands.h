@@ -13,5 +13,8 @@ int parameters_command(const CommandLine& line, const ModelCatalogue& models);
 int compare_command(const CommandLine& line, const ModelCatalogue& models);
 int decompose_command(const CommandLine& line, const ModelCatalogue& models);
 int calibrate_command(const CommandLine& line, const ModelCatalogue& models);
+int sweep_command(const CommandLine& line, const ModelCatalogue& models);
+int merge_command(const CommandLine& line, const ModelCatalogue& models);
+int sensitivity_command(const CommandLine& line, const ModelCatalogue& models);
 
 }  // namespace reformsim

@@ -96,15 +96,13 @@ void LabelledArrayFile::add_typed_variable(hid_t parent, const std::string& name
                                            const VariableAttributes& attributes) const {
   // A dimension's own coordinate variable is written with dims empty: its shape is its length.
   std::vector<hsize_t> shape;
-  std::vector<Hdf5Handle> scales;
   if (dims.empty()) {
     shape.push_back(count);
   } else {
     for (const auto& dim : dims) {
-      scales.push_back(open_dimension(parent, dim));
-      Hdf5Handle space(H5Dget_space(scales.back()), H5Sclose, "read shape of " + dim);
-      hssize_t extent = H5Sget_simple_extent_npoints(space);
-      shape.push_back(static_cast<hsize_t>(extent));
+      Hdf5Handle scale = open_dimension(parent, dim);
+      Hdf5Handle space(H5Dget_space(scale), H5Sclose, "read shape of " + dim);
+      shape.push_back(static_cast<hsize_t>(H5Sget_simple_extent_npoints(space)));
     }
   }
   hsize_t expected = 1;
@@ -112,20 +110,56 @@ void LabelledArrayFile::add_typed_variable(hid_t parent, const std::string& name
   if (expected != count)
     throw Hdf5Error("HDF5: variable " + name + " has " + std::to_string(count) +
                     " values for a shape of " + std::to_string(expected));
+  auto dataset = create_dataset(parent, name, dims, shape, type, attributes);
+  if (count > 0)
+    check_hdf5(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values), "write " + name);
+}
 
+Hdf5Handle LabelledArrayFile::create_dataset(hid_t parent, const std::string& name,
+                                             const std::vector<std::string>& dims,
+                                             const std::vector<hsize_t>& shape, hid_t type,
+                                             const VariableAttributes& attributes) const {
   auto space = simple_space(shape);
   auto properties = dataset_properties(shape, H5Tget_size(type));
   Hdf5Handle dataset(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, properties,
                                 H5P_DEFAULT),
                      H5Dclose, "create variable " + name);
-  if (count > 0)
-    check_hdf5(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values), "write " + name);
-  for (std::size_t i = 0; i < scales.size(); ++i)
-    check_hdf5(H5DSattach_scale(dataset, scales[i], static_cast<unsigned>(i)),
+  for (std::size_t i = 0; i < dims.size(); ++i)
+    check_hdf5(H5DSattach_scale(dataset, open_dimension(parent, dims[i]), static_cast<unsigned>(i)),
                "attach dimension " + dims[i] + " to " + name);
   if (!attributes.long_name.empty()) set_attribute(dataset, "long_name", attributes.long_name);
   if (!attributes.units.empty()) set_attribute(dataset, "units", attributes.units);
   if (!attributes.coordinates.empty()) set_attribute(dataset, "coordinates", attributes.coordinates);
+  return dataset;
+}
+
+Hdf5Handle LabelledArrayFile::create_variable(hid_t parent, const std::string& name,
+                                              const std::vector<std::string>& dims, hid_t type,
+                                              const VariableAttributes& attributes) const {
+  std::vector<hsize_t> shape;
+  for (const auto& dim : dims) {
+    Hdf5Handle scale = open_dimension(parent, dim);
+    Hdf5Handle space(H5Dget_space(scale), H5Sclose, "read shape of " + dim);
+    shape.push_back(static_cast<hsize_t>(H5Sget_simple_extent_npoints(space)));
+  }
+  return create_dataset(parent, name, dims, shape, type, attributes);
+}
+
+void LabelledArrayFile::write_rows(hid_t dataset, hid_t type, std::size_t first_row,
+                                   std::size_t rows, const void* values) {
+  if (rows == 0) return;
+  Hdf5Handle file_space(H5Dget_space(dataset), H5Sclose, "space of a variable");
+  const int rank = H5Sget_simple_extent_ndims(file_space);
+  std::vector<hsize_t> extents(static_cast<std::size_t>(rank)), start(extents.size(), 0);
+  H5Sget_simple_extent_dims(file_space, extents.data(), nullptr);
+  std::vector<hsize_t> count = extents;
+  start[0] = first_row;
+  count[0] = rows;
+  check_hdf5(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start.data(), nullptr, count.data(),
+                                 nullptr),
+             "select rows");
+  auto memory_space = simple_space(count);
+  check_hdf5(H5Dwrite(dataset, type, memory_space, file_space, H5P_DEFAULT, values), "write rows");
 }
 
 void LabelledArrayFile::add_variable(hid_t parent, const std::string& name,

@@ -48,6 +48,16 @@ class LabelledArrayFile {
                          const std::vector<std::string>& values,
                          const VariableAttributes& attributes) const;
 
+  // A variable over named dimensions created without values, to be filled in slabs along its
+  // first dimension by write_rows: a merged sweep never holds a whole variable in memory.
+  Hdf5Handle create_variable(hid_t parent, const std::string& name,
+                             const std::vector<std::string>& dims, hid_t type,
+                             const VariableAttributes& attributes) const;
+  // Writes rows [first_row, first_row + rows) along the first dimension of dataset, from
+  // values holding rows x (the product of the other extents) elements of type.
+  static void write_rows(hid_t dataset, hid_t type, std::size_t first_row, std::size_t rows,
+                         const void* values);
+
   static void set_attribute(hid_t object, const std::string& name, const std::string& value);
   static void set_attribute(hid_t object, const std::string& name, double value);
   static void set_attribute(hid_t object, const std::string& name, std::int64_t value);
@@ -65,6 +75,9 @@ class LabelledArrayFile {
                           const std::vector<std::string>& dims, hid_t type, const void* values,
                           std::size_t count, const VariableAttributes& attributes) const;
   Hdf5Handle open_dimension(hid_t parent, const std::string& name) const;
+  Hdf5Handle create_dataset(hid_t parent, const std::string& name,
+                            const std::vector<std::string>& dims, const std::vector<hsize_t>& shape,
+                            hid_t type, const VariableAttributes& attributes) const;
 
   Hdf5Handle file_;
 };

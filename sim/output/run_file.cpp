@@ -14,25 +14,6 @@ std::vector<std::int64_t> index_values(std::size_t count) {
   return values;
 }
 
-void write_time_coordinates(const LabelledArrayFile& file, const Calendar& calendar) {
-  const auto steps = static_cast<std::size_t>(calendar.total_steps());
-  file.add_dimension(file.root(), "step", index_values(steps),
-                     {"simulated working day since the start of the burn-in", "1", ""});
-  std::vector<std::int64_t> year(steps), day(steps), burn_in(steps);
-  for (std::size_t s = 0; s < steps; ++s) {
-    const auto step = static_cast<std::int64_t>(s);
-    year[s] = calendar.year(step);
-    day[s] = calendar.day_of_year(step);
-    burn_in[s] = calendar.is_burn_in(step) ? 1 : 0;
-  }
-  file.add_variable(file.root(), "year", {"step"}, std::span<const std::int64_t>(year),
-                    {"calendar year of the step (burn-in steps fall before first_year)", "year", ""});
-  file.add_variable(file.root(), "day_of_year", {"step"}, std::span<const std::int64_t>(day),
-                    {"working day within the year, from 0", "working days", ""});
-  file.add_variable(file.root(), "burn_in", {"step"}, std::span<const std::int64_t>(burn_in),
-                    {"1 for burn-in steps, which analyses should drop", "1", ""});
-}
-
 // Gathers one metric's columns from every replication into a row-major array.
 std::vector<double> gather(const EnsembleResult& ensemble, const MetricSpec& spec, bool series) {
   const std::size_t width = series ? ensemble.metrics.series_width() : ensemble.metrics.summary_width();
@@ -90,6 +71,34 @@ void write_parameter_attributes(hid_t group, const ParameterSet& parameters) {
 
 }  // namespace
 
+void write_time_coordinates(const LabelledArrayFile& file, const Calendar& calendar) {
+  const auto steps = static_cast<std::size_t>(calendar.total_steps());
+  file.add_dimension(file.root(), "step", index_values(steps),
+                     {"simulated working day since the start of the burn-in", "1", ""});
+  std::vector<std::int64_t> year(steps), day(steps), burn_in(steps);
+  for (std::size_t s = 0; s < steps; ++s) {
+    const auto step = static_cast<std::int64_t>(s);
+    year[s] = calendar.year(step);
+    day[s] = calendar.day_of_year(step);
+    burn_in[s] = calendar.is_burn_in(step) ? 1 : 0;
+  }
+  file.add_variable(file.root(), "year", {"step"}, std::span<const std::int64_t>(year),
+                    {"calendar year of the step (burn-in steps fall before first_year)", "year", ""});
+  file.add_variable(file.root(), "day_of_year", {"step"}, std::span<const std::int64_t>(day),
+                    {"working day within the year, from 0", "working days", ""});
+  file.add_variable(file.root(), "burn_in", {"step"}, std::span<const std::int64_t>(burn_in),
+                    {"1 for burn-in steps, which analyses should drop", "1", ""});
+}
+
+void write_metric_dimensions(const LabelledArrayFile& file, const MetricCatalogue& metrics) {
+  for (const auto& dimension : metrics.dimensions()) {
+    file.add_dimension(file.root(), dimension.name, index_values(dimension.labels.size()),
+                       {dimension.long_name, "1", ""});
+    file.add_text_variable(file.root(), dimension.name + "_label", dimension.name,
+                           dimension.labels, {dimension.long_name + " (label)", "", ""});
+  }
+}
+
 void write_ensemble(const LabelledArrayFile& file, const EnsembleResult& ensemble) {
   const std::size_t replications = ensemble.replications.size();
   file.add_dimension(file.root(), "replication", index_values(replications),
@@ -99,12 +108,7 @@ void write_ensemble(const LabelledArrayFile& file, const EnsembleResult& ensembl
   file.add_variable(file.root(), "seed", {"replication"}, std::span<const std::uint64_t>(seeds),
                     {"seed of the replication, derived from the master seed", "1", ""});
   write_time_coordinates(file, ensemble.calendar);
-  for (const auto& dimension : ensemble.metrics.dimensions()) {
-    file.add_dimension(file.root(), dimension.name, index_values(dimension.labels.size()),
-                       {dimension.long_name, "1", ""});
-    file.add_text_variable(file.root(), dimension.name + "_label", dimension.name,
-                           dimension.labels, {dimension.long_name + " (label)", "", ""});
-  }
+  write_metric_dimensions(file, ensemble.metrics);
   write_metrics(file, ensemble, true);
   write_metrics(file, ensemble, false);
 }

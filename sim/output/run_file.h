@@ -32,6 +32,11 @@ struct RunMetadata {
   std::string end_time;
 };
 
+// The step dimension and its coordinates year, day_of_year and burn_in.
+void write_time_coordinates(const LabelledArrayFile& file, const Calendar& calendar);
+// One dimension with a <name>_label coordinate per metric dimension of the catalogue.
+void write_metric_dimensions(const LabelledArrayFile& file, const MetricCatalogue& metrics);
+
 // Writes the dimensions, coordinates and metric variables of an ensemble into file's root.
 void write_ensemble(const LabelledArrayFile& file, const EnsembleResult& ensemble);
 // Writes the metadata attributes and the parameters group (but not `complete`).
