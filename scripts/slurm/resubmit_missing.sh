@@ -1,0 +1,40 @@
+#!/bin/bash
+# resubmit_missing.sh - lists the shards of a sweep whose chunk files are missing or incomplete
+# (killed, timed out, failed) and prints, or with --submit runs, the sbatch command that
+# reruns only them. Completion is read from the files, never from Slurm's accounting.
+#
+#   scripts/slurm/resubmit_missing.sh DIR SHARDS [--limit L] [--submit]
+#
+# SWEEP_ARGS must be exported as for the first submission (the same command; a different
+# design is refused by the sweep itself). Exit status 0 when nothing is missing.
+set -euo pipefail
+
+usage() { echo "usage: $0 DIR SHARDS [--limit L] [--submit]" >&2; exit 2; }
+[ $# -ge 2 ] || usage
+directory="$1"
+shards="$2"
+shift 2
+limit=4
+submit=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --limit) limit="$2"; shift 2 ;;
+    --submit) submit=1; shift ;;
+    *) usage ;;
+  esac
+done
+REFORMSIM="${REFORMSIM:-build/release/reformsim}"
+here="$(cd "$(dirname "$0")" && pwd)"
+
+missing="$("$REFORMSIM" merge "$directory" --missing-shards "$shards")"
+if [ -z "$missing" ]; then
+  echo "$directory: every shard complete; merge with: $REFORMSIM merge $directory --out FILE"
+  exit 0
+fi
+echo "$directory: shards with missing chunks: $missing"
+command=(sbatch "--array=${missing}%${limit}" "--export=ALL,SHARDS=${shards}" "$here/sweep.sbatch")
+echo "${command[*]}"
+if [ "$submit" = 1 ]; then
+  mkdir -p logs
+  "${command[@]}"
+fi
