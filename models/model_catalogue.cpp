@@ -2,6 +2,7 @@
 
 #include "models/approvals/approvals_model.h"
 #include "models/demo/demo_market_model.h"
+#include "models/firms/firms_enforcement_model.h"
 #include "models/staff/organisation_staff_model.h"
 
 namespace reformsim::models {
@@ -11,6 +12,7 @@ ModelCatalogue all_models() {
   catalogue.add(std::make_shared<DemoMarketModel>());
   catalogue.add(std::make_shared<ApprovalsModel>());
   catalogue.add(std::make_shared<OrganisationStaffModel>());
+  catalogue.add(std::make_shared<FirmsEnforcementModel>());
   return catalogue;
 }
 

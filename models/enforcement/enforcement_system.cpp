@@ -1,0 +1,190 @@
+#include "models/enforcement/enforcement_system.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/parallel/blocks.h"
+
+namespace reformsim::models {
+namespace {
+
+// A firm cannot lose more than this share of its working time to inspections: a guard against
+// a one-worker firm inspected many times in a burst, not a calibrated number.
+constexpr double max_compliance_burden = 0.9;
+
+EnforcementTally add(EnforcementTally a, const EnforcementTally& b) {
+  a.firms += b.firms;
+  a.inspections += b.inspections;
+  a.bureau_inspections += b.bureau_inspections;
+  a.duplicate_inspections += b.duplicate_inspections;
+  a.compliance_days += b.compliance_days;
+  a.violations_detected += b.violations_detected;
+  a.firms_in_violation += b.firms_in_violation;
+  a.compliance_burden += b.compliance_burden;
+  return a;
+}
+
+}  // namespace
+
+EnforcementSystem::EnforcementSystem(const ReplicationSetup& setup, const ReformSchedule& schedule,
+                                     const MetricCatalogue& metrics)
+    : settings_(EnforcementSettings::from(setup.parameters)),
+      schedule_(schedule),
+      seed_(setup.seed),
+      staff_productivity_(settings_.staff_productivity) {
+  auto id = [&](const char* name) { return metrics.id(name); };
+  metrics_ = {id("inspections"),
+              id("inspections_per_firm"),
+              id("duplicate_inspections"),
+              id("compliance_cost"),
+              id("compliance_cost_per_firm"),
+              id("violations_detected"),
+              id("firms_in_violation"),
+              id("compliance_burden"),
+              id("enforcement_staff_productivity"),
+              id("inspections_total"),
+              id("violations_detected_total"),
+              id("compliance_cost_total")};
+}
+
+std::vector<Phase> EnforcementSystem::phases() {
+  return {{"enforcement_inspections", [this](const StepContext& c) { inspect(c); }}};
+}
+
+double EnforcementSystem::violation_propensity(std::uint64_t firm_id) const {
+  RandomStream random(
+      seed_, {enforcement_firm_stream, enforcement_draw_violation_propensity, firm_id, -1});
+  const double log_sd = settings_.violation_propensity_log_sd;
+  // Lognormal with the configured mean: log-mean = ln(mean) - sd^2 / 2.
+  return random.lognormal(std::log(settings_.violation_propensity_mean) - 0.5 * log_sd * log_sd,
+                          log_sd);
+}
+
+std::uint8_t EnforcementSystem::initial_violation(std::uint64_t firm_id, double propensity) const {
+  RandomStream random(seed_,
+                      {enforcement_firm_stream, enforcement_draw_initial_violation, firm_id, -1});
+  // Only the department owning the field finds the violation: rate r per year, probability d.
+  const double detection =
+      settings_.inspections_per_department_year *
+      std::min(1.0, settings_.department_detection_probability * staff_productivity_);
+  const double open_share =
+      propensity / (propensity + settings_.self_correction_per_year + detection);
+  if (!random.bernoulli(open_share)) return no_violation;
+  return static_cast<std::uint8_t>(
+      random.uniform_index(static_cast<std::uint64_t>(settings_.departments_before)));
+}
+
+double EnforcementSystem::expected_inspections_per_year(double propensity,
+                                                        double consolidation) const {
+  const double departments =
+      settings_.inspections_per_department_year * static_cast<double>(settings_.departments_before);
+  const double weight = (1 - settings_.risk_targeting) +
+                        settings_.risk_targeting * propensity / settings_.violation_propensity_mean;
+  return (1 - consolidation) * departments +
+         consolidation * settings_.bureau_inspections_per_firm_year * weight;
+}
+
+void EnforcementSystem::inspect(const StepContext& context) {
+  today_ = {};
+  if (targets_ == nullptr) return;
+  const InspectedFirms firms = targets_->inspected_firms();
+  const double consolidation = schedule_.intensity(Measure::consolidated_enforcement,
+                                                   context.calendar.reported_day(context.step));
+  partials_.assign(block_count(firms.size()), EnforcementTally{});
+  for_each_block(firms.size(), [&](const Block& block) {
+    partials_[block.index] = inspect_block(firms, block.begin, block.end, context, consolidation);
+  });
+  for (const EnforcementTally& partial : partials_)
+    today_ = add(today_, partial);
+  totals_ = add(totals_, today_);
+}
+
+// One firm-day: its violation begins or ends, then Poisson inspections, each by a department
+// (own field only) or by the bureau (every field, never twice within the coordination window).
+EnforcementTally EnforcementSystem::inspect_block(const InspectedFirms& firms, std::size_t begin,
+                                                  std::size_t end, const StepContext& context,
+                                                  double consolidation) const {
+  const auto& s = settings_;
+  const double days = static_cast<double>(s.days_per_year);
+  const auto today = static_cast<std::int32_t>(context.calendar.reported_day(context.step));
+  const double self_correction = 1 - std::exp(-s.self_correction_per_year / days);
+  const double department_rate = (1 - consolidation) * s.inspections_per_department_year *
+                                 static_cast<double>(s.departments_before) / days;
+  const double department_detection =
+      std::min(1.0, s.department_detection_probability * staff_productivity_);
+  const double bureau_detection =
+      std::min(1.0, s.bureau_detection_probability * staff_productivity_);
+  EnforcementTally tally;
+  for (std::size_t i = begin; i < end; ++i) {
+    auto random =
+        context.random(enforcement_firm_stream, enforcement_draw_inspection_day, firms.firm_id[i]);
+    std::uint8_t& remit = firms.violation_remit[i];
+    const double change = random.uniform();
+    if (remit == no_violation) {
+      if (change < 1 - std::exp(-firms.violation_propensity[i] / days))
+        remit = static_cast<std::uint8_t>(
+            random.uniform_index(static_cast<std::uint64_t>(s.departments_before)));
+    } else if (change < self_correction) {
+      remit = no_violation;
+    }
+    const double bureau_rate =
+        consolidation * s.bureau_inspections_per_firm_year / days *
+        ((1 - s.risk_targeting) +
+         s.risk_targeting * firms.violation_propensity[i] / s.violation_propensity_mean);
+    const std::uint64_t visits = random.poisson(department_rate + bureau_rate);
+    double compliance_days = 0;
+    for (std::uint64_t visit = 0; visit < visits; ++visit) {
+      const bool bureau = random.uniform() * (department_rate + bureau_rate) < bureau_rate;
+      const bool recent =
+          static_cast<double>(today) - static_cast<double>(firms.last_inspection_day[i]) <
+          s.coordination_window_days;
+      if (bureau && recent) continue;  // the coordinated plan does not return so soon
+      const auto department = static_cast<std::uint8_t>(
+          random.uniform_index(static_cast<std::uint64_t>(s.departments_before)));
+      const bool sees = bureau || department == remit;
+      const double detection = random.uniform();
+      tally.inspections += 1;
+      tally.bureau_inspections += bureau;
+      tally.duplicate_inspections += recent;
+      compliance_days += bureau ? s.bureau_inspection_days : s.department_inspection_days;
+      if (remit != no_violation && sees &&
+          detection < (bureau ? bureau_detection : department_detection)) {
+        tally.violations_detected += 1;
+        remit = no_violation;  // corrected under the penalty
+      }
+      firms.last_inspection_day[i] = today;
+    }
+    double& burden = firms.compliance_burden[i];
+    const double lost_share = compliance_days / std::max(firms.employment[i], 1.0);
+    burden =
+        std::min(max_compliance_burden, burden + (lost_share - burden) / s.burden_smoothing_days);
+    tally.firms += 1;
+    tally.compliance_days += compliance_days;
+    tally.firms_in_violation += remit != no_violation;
+    tally.compliance_burden += burden;
+  }
+  return tally;
+}
+
+void EnforcementSystem::record(const StepContext&, MetricRow& row) const {
+  const double days = static_cast<double>(settings_.days_per_year);
+  const double firms = today_.firms;
+  row.set(metrics_.inspections, today_.inspections);
+  row.set(metrics_.inspections_per_firm, firms > 0 ? today_.inspections * days / firms : NAN);
+  row.set(metrics_.duplicate_inspections, today_.duplicate_inspections);
+  row.set(metrics_.compliance_cost, today_.compliance_days);
+  row.set(metrics_.compliance_cost_per_firm,
+          firms > 0 ? today_.compliance_days * days / firms : NAN);
+  row.set(metrics_.violations_detected, today_.violations_detected);
+  row.set(metrics_.firms_in_violation, firms > 0 ? today_.firms_in_violation / firms : NAN);
+  row.set(metrics_.compliance_burden, firms > 0 ? today_.compliance_burden / firms : NAN);
+  row.set(metrics_.staff_productivity, staff_productivity_);
+}
+
+void EnforcementSystem::summarise(MetricRow& row) const {
+  row.set(metrics_.inspections_total, totals_.inspections);
+  row.set(metrics_.violations_detected_total, totals_.violations_detected);
+  row.set(metrics_.compliance_cost_total, totals_.compliance_days);
+}
+
+}  // namespace reformsim::models

@@ -1,0 +1,44 @@
+// firm_population.h - the market entities as a structure of arrays. Index order is entry order
+// and ids only grow, so the id array is sorted: a firm is found by binary search, and removing
+// exits keeps the order (and every block reduction over it) independent of the thread count.
+// The enforcement attributes (violation propensity, open violation, last inspection, compliance
+// burden) are the firm's, written by the enforcement mechanism through InspectedFirms.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "models/enforcement/inspected_firms.h"
+
+namespace reformsim::models {
+
+// One firm's attributes when it is created (initial population or a registration).
+struct FirmRecord {
+  std::uint64_t id = 0;
+  std::uint8_t sector = 0;
+  bool foreign_invested = false, exporting = false;
+  double log_productivity = 0, capital = 0, employment = 0, margin = 0;
+  double violation_propensity = 0;
+  std::uint8_t violation_remit = no_violation;
+};
+
+class FirmPopulation {
+ public:
+  std::size_t size() const { return id.size(); }
+  void reserve(std::size_t firms);
+  void add(const FirmRecord& firm);
+  // Removes every firm whose exiting flag is set, keeping the order; returns how many left.
+  std::size_t remove_exiting();
+  std::optional<std::size_t> index_of(std::uint64_t firm_id) const;
+  InspectedFirms inspected();
+
+  std::vector<std::uint64_t> id;
+  std::vector<std::uint8_t> sector, foreign_invested, exporting, exiting;
+  std::vector<double> log_productivity, capital, employment, margin;
+  std::vector<double> violation_propensity, compliance_burden;
+  std::vector<std::uint8_t> violation_remit;
+  std::vector<std::int32_t> last_inspection_day;
+};
+
+}  // namespace reformsim::models
