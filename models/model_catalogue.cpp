@@ -1,6 +1,7 @@
 #include "models/model_catalogue.h"
 
 #include "models/approvals/approvals_model.h"
+#include "models/binhai/binhai_model.h"
 #include "models/demo/demo_market_model.h"
 #include "models/firms/firms_enforcement_model.h"
 #include "models/staff/organisation_staff_model.h"
@@ -9,6 +10,7 @@ namespace reformsim::models {
 
 ModelCatalogue all_models() {
   ModelCatalogue catalogue;
+  catalogue.add(std::make_shared<BinhaiModel>());
   catalogue.add(std::make_shared<DemoMarketModel>());
   catalogue.add(std::make_shared<ApprovalsModel>());
   catalogue.add(std::make_shared<OrganisationStaffModel>());

@@ -30,6 +30,10 @@ std::int64_t whole_number(const CsvTable& table, std::size_t row, const std::str
   const double value = table.number_or(row, column, static_cast<double>(fallback));
   if (value != std::floor(value))
     throw ConfigError(table.origin(row), column, table.cell(row, column), "not a whole number");
+  // Years and day counts; beyond this the cast below would be undefined behaviour.
+  if (std::fabs(value) > 1e9)
+    throw ConfigError(table.origin(row), column, table.cell(row, column),
+                      "out of range: accepted -1e9 to 1e9");
   return static_cast<std::int64_t>(value);
 }
 
@@ -59,6 +63,7 @@ Target read_row(const CsvTable& table, std::size_t row) {
   target.year = whole_number(table, row, "year", 0);
   target.base_year = whole_number(table, row, "base_year", 0);
   target.window_days = whole_number(table, row, "window_days", 187);
+  target.window_first_day = whole_number(table, row, "window_first_day", 0);
   target.unit = table.cell(row, "unit");
   target.source = table.cell(row, "source");
   target.note = table.cell(row, "note");
@@ -95,8 +100,9 @@ struct Window {
   std::size_t first, last;  // steps, inclusive
 };
 
-Window window_of(const Calendar& calendar, std::int64_t year, std::int64_t days) {
-  const auto first = static_cast<std::size_t>(calendar.step_of(year, 0));
+Window window_of(const Calendar& calendar, std::int64_t year, std::int64_t first_day,
+                 std::int64_t days) {
+  const auto first = static_cast<std::size_t>(calendar.step_of(year, first_day));
   return {first, first + static_cast<std::size_t>(days) - 1};
 }
 
@@ -134,7 +140,8 @@ const std::string& statistic_name(Statistic statistic) {
 
 std::string Target::describe() const {
   if (statistic == Statistic::summary) return "summary metric " + metric.text();
-  const std::string window = "days 0-" + std::to_string(window_days - 1);
+  const std::string window = "days " + std::to_string(window_first_day) + "-" +
+                             std::to_string(window_first_day + window_days - 1);
   std::string text = statistic_name(statistic) + " of " + metric.text();
   if (statistic == Statistic::window_weighted_mean) text += " weighted by " + weight_metric.text();
   text += " over " + window + " of " + std::to_string(year);
@@ -171,6 +178,11 @@ std::vector<ResolvedTarget> resolve_targets(const std::vector<Target>& targets,
         throw ConfigError(target.origin, "window_days", std::to_string(target.window_days),
                           "accepted 1 to calendar.days_per_year (" +
                               std::to_string(calendar.days_per_year()) + ")");
+      if (target.window_first_day < 0 ||
+          target.window_first_day + target.window_days > calendar.days_per_year())
+        throw ConfigError(target.origin, "window_first_day", std::to_string(target.window_first_day),
+                          "the window must end inside the year: window_first_day + window_days "
+                          "<= " + std::to_string(calendar.days_per_year()));
       for (auto [column, year] : {std::pair{"year", target.year}, std::pair{"base_year", target.base_year}}) {
         if (std::string(column) == "base_year" && !is_growth(target.statistic)) continue;
         if (year < calendar.first_year() || year > last_year)
@@ -189,7 +201,7 @@ double evaluate_target(const ResolvedTarget& bound, const std::vector<double>& s
                        const Calendar& calendar) {
   const Target& target = bound.target;
   if (bound.from_summary) return summary[bound.column];
-  const Window window = window_of(calendar, target.year, target.window_days);
+  const Window window = window_of(calendar, target.year, target.window_first_day, target.window_days);
   if (target.statistic == Statistic::window_weighted_mean) {
     double weighted = 0, weights = 0;
     for (std::size_t step = window.first; step <= window.last; ++step) {
@@ -203,7 +215,7 @@ double evaluate_target(const ResolvedTarget& bound, const std::vector<double>& s
   const double value = window_value(target.statistic, series, width, bound.column, window);
   if (!is_growth(target.statistic)) return value;
   const double base = window_value(target.statistic, series, width, bound.column,
-                                   window_of(calendar, target.base_year, target.window_days));
+                                   window_of(calendar, target.base_year, target.window_first_day, target.window_days));
   return base != 0 ? value / base - 1 : not_defined;
 }
 

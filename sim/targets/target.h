@@ -4,7 +4,8 @@
 // group, used by compare, decompose and calibrate.
 //
 // Statistics over the reported windows (MODEL.md section 1: January-September = the first
-// window_days working days of a year):
+// window_days working days of a year; window_first_day moves the start, e.g. to measure a
+// reform's steady state after applications submitted before it have drained):
 //   summary              a summary metric's value
 //   window_sum           sum of a daily metric over the window of `year`
 //   window_mean          mean over the window of `year`
@@ -53,6 +54,7 @@ struct Target {
   Statistic statistic = Statistic::summary;
   MetricSelector metric, weight_metric;
   std::int64_t year = 0, base_year = 0, window_days = 187;
+  std::int64_t window_first_day = 0;  // working day of the year the window starts on
   std::string unit, source, note;
   std::string origin;  // "file.csv line 3", for messages
 

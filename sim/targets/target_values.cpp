@@ -24,6 +24,7 @@ void describe_target(hid_t object, const Target& target) {
   File::set_attribute(object, "metric", target.metric.text());
   File::set_attribute(object, "weight_metric", target.weight_metric.text());
   File::set_attribute(object, "window_days", target.window_days);
+  File::set_attribute(object, "window_first_day", target.window_first_day);
   File::set_attribute(object, "year", target.year);
   File::set_attribute(object, "base_year", target.base_year);
   File::set_attribute(object, "source", target.source);

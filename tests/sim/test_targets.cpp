@@ -80,13 +80,24 @@ struct SmallRun {
       series.push_back(2.0 * step);       // y[b]
     }
   }
-  double value(const std::string& row_text) {
+  double value(const std::string& row_text, const std::string& head = header) {
     TemporaryDirectory dir;
-    write_text(dir / "t.csv", header + row_text + "\n");
+    write_text(dir / "t.csv", head + row_text + "\n");
     const auto bound = resolve_targets(read_targets(dir / "t.csv"), metrics, calendar);
     return evaluate_target(bound.at(0), series, summary, metrics.series_width(), calendar);
   }
 };
+
+const std::string header_with_start =
+    header.substr(0, header.size() - 1) + ",window_first_day\n";
+
+double SmallRunValueWithStart(SmallRun& run, const std::string& row) {
+  return run.value(row, header_with_start);
+}
+
+std::string run_error_with_start(SmallRun& run, const std::string& row) {
+  return error_of([&] { run.value(row, header_with_start); });
+}
 
 TEST(Targets, EachStatisticEqualsTheHandComputation) {
   SmallRun run;
@@ -101,6 +112,8 @@ TEST(Targets, EachStatisticEqualsTheHandComputation) {
   // x weighted by y[a] over 2018 days 0-3: weights 0, 1, 0, 1 on x = 11, 12, 13, 14.
   EXPECT_EQ(run.value("k,1,1,1,fit,window_weighted_mean,x,y[a],2018,,4,,,"), (12 + 14) / 2.0);
   EXPECT_EQ(run.value("k,1,1,1,fit,summary,s,,,,,,,"), 42);
+  // A window starting on day 6 of 2018: x = 17, 18, 19.
+  EXPECT_EQ(SmallRunValueWithStart(run, "k,1,1,1,fit,window_sum,x,,2018,,3,,,,6"), 17 + 18 + 19);
 }
 
 TEST(Targets, UndefinedStatisticsAreNaNNotZero) {
@@ -121,6 +134,8 @@ TEST(Targets, RefusesRowsThatCannotBeComputedNamingLineColumnAndValue) {
   refused("k,1,1,1,fit,window_sum,x[a],,2018,,4,,,", "has no dimension");
   refused("k,1,1,1,fit,window_sum,x,,2019,,4,,,", "key 'year' = '2019': outside the simulated");
   refused("k,1,1,1,fit,window_sum,x,,2018,,11,,,", "window_days");
+  const std::string late = run_error_with_start(run, "k,1,1,1,fit,window_sum,x,,2018,,5,,,,6");
+  EXPECT_NE(late.find("window_first_day"), std::string::npos) << late;
   refused("k,1,1,1,fit,window_sum_growth,x,,2018,,4,,,", "growth statistics need a base year");
   refused("k,1,1,1,fit,median,x,,2018,,4,,,", "unknown statistic");
   refused("k,1,0,1,fit,window_sum,x,,2018,,4,,,", "uncertainty");

@@ -1,0 +1,67 @@
+#include "models/binhai/binhai_state.h"
+
+namespace reformsim::models {
+namespace {
+
+ServiceCapacityLink make_link(const ParameterSet& parameters, const ReformSchedule& schedule,
+                              const std::string& configured_key,
+                              std::initializer_list<Measure> reorganising) {
+  bool any = false;
+  const std::int64_t day = first_start_day(schedule, reorganising, any);
+  return ServiceCapacityLink(ServiceCapacityLinkSettings::from(parameters),
+                             parameters.real(configured_key), day, any);
+}
+
+}  // namespace
+
+BinhaiState::BinhaiState(const ReplicationSetup& setup, const MetricCatalogue& metrics)
+    : schedule_(setup.parameters),
+      staff_(setup, schedule_, metrics),
+      approvals_(setup, schedule_, metrics),
+      enforcement_(setup, schedule_, metrics),
+      firms_(std::make_unique<FirmSystem>(setup, schedule_, metrics, approvals_, enforcement_)),
+      approval_link_(make_link(setup.parameters, schedule_, "approvals.staff_productivity",
+                               {Measure::merge_departments, Measure::one_window_bureau})),
+      enforcement_link_(make_link(setup.parameters, schedule_, "enforcement.staff_productivity",
+                                  {Measure::merge_departments,
+                                   Measure::consolidated_enforcement})),
+      ids_{metrics.id("approval_service_factor"), metrics.id("enforcement_service_factor")} {}
+
+std::vector<Phase> BinhaiState::phases() {
+  std::vector<Phase> day = staff_.phases();
+  day.push_back({"service_capacity", [this](const StepContext& c) { link_service_capacity(c); }});
+  for (Phase& phase : enforcement_.phases()) day.push_back(std::move(phase));
+  for (Phase& phase : firms_->phases()) {
+    // The approval queues run between the firms' applications and their outcomes.
+    if (phase.name == "firm_approval_outcomes")
+      day.push_back({"approval_queues", [this](const StepContext& c) { approvals_.advance(c); }});
+    day.push_back(std::move(phase));
+  }
+  return day;
+}
+
+void BinhaiState::link_service_capacity(const StepContext& context) {
+  const std::int64_t day = context.calendar.reported_day(context.step);
+  approval_factor_ = approval_link_.factor(day, staff_.approval_staff_productivity());
+  enforcement_factor_ = enforcement_link_.factor(day, staff_.enforcement_staff_productivity());
+  approvals_.set_staff_productivity(approval_factor_);
+  enforcement_.set_staff_productivity(enforcement_factor_);
+}
+
+void BinhaiState::record(const StepContext& context, MetricRow& row) const {
+  staff_.record(context, row);
+  approvals_.record(context, row);
+  enforcement_.record(context, row);
+  firms_->record(context, row);
+  row.set(ids_.approval_service_factor, approval_factor_);
+  row.set(ids_.enforcement_service_factor, enforcement_factor_);
+}
+
+void BinhaiState::summarise(MetricRow& row) const {
+  staff_.summarise(row);
+  approvals_.summarise(row);
+  enforcement_.summarise(row);
+  firms_->summarise(row);
+}
+
+}  // namespace reformsim::models
