@@ -1,0 +1,72 @@
+// `mpirun -n K reformsim sweep`: chunks handed to ranks dynamically give merged data
+// bit-identical to a single-process sweep for K = 1, 2 and 3, rank 0 writes the index, and a
+// rerun under MPI recomputes nothing.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include "sim/output/file_description.h"
+#include "tests/support/test_support.h"
+#include "tests/sweep/sweep_fixture.h"
+
+namespace reformsim {
+namespace {
+
+using testing::run_program;
+using testing::run_reformsim;
+using testing::TemporaryDirectory;
+
+// As root on one machine, over TCP, more ranks than cores allowed.
+void allow_mpirun_here() {
+  setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
+  setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
+  setenv("OMPI_MCA_rmaps_base_oversubscribe", "1", 1);
+  setenv("OMPI_MCA_btl", "self,tcp", 1);
+}
+
+testing::CommandResult mpirun(int ranks, const std::vector<std::string>& arguments) {
+  std::vector<std::string> line{"-n", std::to_string(ranks), REFORMSIM_BINARY_PATH};
+  line.insert(line.end(), arguments.begin(), arguments.end());
+  return run_program(REFORMSIM_MPIEXEC, line);
+}
+
+TEST(SweepMpi, AnyRankCountGivesDataBitIdenticalToOneProcess) {
+  allow_mpirun_here();
+  TemporaryDirectory dir;
+  const auto config = testing::small_demo_config(dir);
+  const auto single = (dir / "single").string();
+  ASSERT_EQ(run_reformsim(testing::sweep_arguments(config, single, "saltelli", "4")).exit_status,
+            0);
+  const auto expected = testing::merged_datasets(single);
+  for (int ranks : {1, 2, 3}) {
+    const auto out = (dir / ("ranks" + std::to_string(ranks))).string();
+    const auto result =
+        mpirun(ranks, testing::sweep_arguments(config, out, "saltelli", "4", {"--threads", "1"}));
+    ASSERT_EQ(result.exit_status, 0) << result.out << result.err;
+    EXPECT_TRUE(is_complete_output(out + "/index.h5")) << ranks << " ranks";
+    EXPECT_EQ(testing::merged_datasets(out), expected) << ranks << " ranks";
+    if (ranks == 3) {
+      auto rerun_arguments =
+          testing::sweep_arguments(config, out, "saltelli", "4", {"--threads", "1"});
+      rerun_arguments.erase(std::find(rerun_arguments.begin(), rerun_arguments.end(), "--quiet"));
+      const auto rerun = mpirun(ranks, rerun_arguments);
+      ASSERT_EQ(rerun.exit_status, 0) << rerun.err;
+      EXPECT_NE(rerun.out.find("computed 0 chunk(s), 16 already complete"), std::string::npos)
+          << rerun.out;
+    }
+  }
+}
+
+TEST(SweepMpi, EveryRankReportsTheDesignMismatchRankZeroFinds) {
+  allow_mpirun_here();
+  TemporaryDirectory dir;
+  const auto config = testing::small_demo_config(dir);
+  const auto out = (dir / "sweep").string();
+  ASSERT_EQ(run_reformsim(testing::sweep_arguments(config, out, "lhs", "4")).exit_status, 0);
+  const auto result = mpirun(2, testing::sweep_arguments(config, out, "lhs", "5"));
+  EXPECT_NE(result.exit_status, 0);
+  EXPECT_NE(result.err.find("'samples = 4' there, 'samples = 5' now"), std::string::npos)
+      << result.err;
+}
+
+}  // namespace
+}  // namespace reformsim
