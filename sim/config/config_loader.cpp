@@ -3,6 +3,7 @@
 #include <boost/program_options.hpp>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include "sim/config/config_error.h"
 
@@ -11,9 +12,36 @@ namespace {
 
 namespace po = boost::program_options;
 
+// A config file is text a person writes: anything larger is a wrong file (a data file, a
+// device such as /dev/zero), refused before it can exhaust memory.
+constexpr std::size_t max_config_bytes = 4 * 1024 * 1024;
+// Files read for one config, includes counted each time: a file including another several
+// times, which does the same, would otherwise grow exponentially (ten files, ten times each:
+// ten billion reads).
+constexpr std::size_t max_config_files = 256;
+
+// The whole stream, or ConfigError once it exceeds max_config_bytes (never reads further).
+std::string read_bounded(std::istream& stream, const std::string& origin) {
+  std::string text;
+  char buffer[65536];
+  while (stream) {
+    stream.read(buffer, sizeof buffer);
+    text.append(buffer, static_cast<std::size_t>(stream.gcount()));
+    if (text.size() > max_config_bytes)
+      throw ConfigError(origin, "", "more than " + std::to_string(max_config_bytes) + " bytes",
+                        "too large for a config file (limit " + std::to_string(max_config_bytes) +
+                            " bytes)");
+  }
+  return text;
+}
+
 void read_recursive(const std::filesystem::path& file, std::vector<std::filesystem::path>& stack,
-                    std::vector<ConfigEntry>& entries) {
+                    std::vector<ConfigEntry>& entries, std::size_t& files_read) {
   const std::string origin = file.string();
+  if (++files_read > max_config_files)
+    throw ConfigError(origin, "include", origin,
+                      "more than " + std::to_string(max_config_files) +
+                          " files read for one config (includes counted each time)");
   std::error_code ignored;
   const auto canonical = std::filesystem::weakly_canonical(file, ignored);
   for (const auto& open : stack)
@@ -23,9 +51,10 @@ void read_recursive(const std::filesystem::path& file, std::vector<std::filesyst
   std::ifstream stream(file);
   if (!stream) throw ConfigError(origin, "", "", "cannot be read (missing or no permission)");
 
+  std::istringstream text(read_bounded(stream, origin));
   po::parsed_options parsed(nullptr);
   try {
-    parsed = po::parse_config_file<char>(stream, po::options_description(), true);
+    parsed = po::parse_config_file<char>(text, po::options_description(), true);
   } catch (const po::error& error) {
     throw ConfigError(origin, "", "", std::string("malformed config file: ") + error.what());
   }
@@ -46,7 +75,7 @@ void read_recursive(const std::filesystem::path& file, std::vector<std::filesyst
         name.erase(0, name.find_first_not_of(" \t"));
         name.erase(name.find_last_not_of(" \t") + 1);
         if (name.empty()) throw ConfigError(origin, "include", value, "empty file name in include");
-        read_recursive(file.parent_path() / name, stack, entries);
+        read_recursive(file.parent_path() / name, stack, entries, files_read);
         if (comma == std::string::npos) break;
         start = comma + 1;
       }
@@ -63,7 +92,8 @@ void read_recursive(const std::filesystem::path& file, std::vector<std::filesyst
 std::vector<ConfigEntry> read_config_file(const std::filesystem::path& file) {
   std::vector<std::filesystem::path> stack;
   std::vector<ConfigEntry> entries;
-  read_recursive(file, stack, entries);
+  std::size_t files_read = 0;
+  read_recursive(file, stack, entries, files_read);
   return entries;
 }
 

@@ -15,13 +15,38 @@ class Hdf5Error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The operating system's reason for the HDF5 failure just reported ("No space left on device"),
+// from HDF5's error stack; "" when the failure had none.
+inline std::string hdf5_system_reason() {
+  std::string reason;
+  H5Ewalk2(
+      H5E_DEFAULT, H5E_WALK_DOWNWARD,
+      [](unsigned, const H5E_error2_t* error, void* data) -> herr_t {
+        const std::string description = error->desc ? error->desc : "";
+        const std::string marker = "error message = '";
+        const auto start = description.find(marker);
+        if (start == std::string::npos) return 0;
+        const auto end = description.find('\'', start + marker.size());
+        *static_cast<std::string*>(data) =
+            description.substr(start + marker.size(), end - start - marker.size());
+        return 1;
+      },
+      &reason);
+  return reason;
+}
+
+inline std::string hdf5_failure(const std::string& what) {
+  const std::string reason = hdf5_system_reason();
+  return "HDF5: cannot " + what + (reason.empty() ? "" : " (" + reason + ")");
+}
+
 // Owns one hid_t and closes it with the matching H5*close function.
 class Hdf5Handle {
  public:
   using Closer = herr_t (*)(hid_t);
   Hdf5Handle() = default;
   Hdf5Handle(hid_t id, Closer closer, const std::string& what) : id_(id), closer_(closer) {
-    if (id_ < 0) throw Hdf5Error("HDF5: cannot " + what);
+    if (id_ < 0) throw Hdf5Error(hdf5_failure(what));
   }
   Hdf5Handle(Hdf5Handle&& other) noexcept
       : id_(std::exchange(other.id_, H5I_INVALID_HID)), closer_(other.closer_) {}
@@ -54,7 +79,7 @@ class Hdf5Handle {
 inline void silence_hdf5_error_stack() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
 
 inline void check_hdf5(herr_t status, const std::string& what) {
-  if (status < 0) throw Hdf5Error("HDF5: cannot " + what);
+  if (status < 0) throw Hdf5Error(hdf5_failure(what));
 }
 
 }  // namespace reformsim
