@@ -9,6 +9,7 @@
 #include "sim/output/output_target.h"
 #include "sim/output/run_file.h"
 #include "sim/run/scenario.h"
+#include "sim/scenarios/interval.h"
 #include "sim/targets/target_values.h"
 
 namespace reformsim {
@@ -47,18 +48,23 @@ void print_summary(const EnsembleResult& ensemble, const std::string& path, doub
   }
 }
 
-// Each target's replication mean beside the reported figure.
+// Each target beside its reported figure: the replication mean, its 95% interval, and whether
+// the mean lies within the target's uncertainty of the reported value.
 void print_targets(const std::vector<ResolvedTarget>& targets,
                    const std::vector<std::vector<double>>& values) {
   if (targets.empty()) return;
-  std::printf("\n%-40s %12s %12s  %s\n", "target", "simulated", "reported", "use");
+  std::printf("\n%-34s %10s %10s %23s %8s  %s\n", "target", "reported", "simulated",
+              "95% interval", "within", "use");
   for (std::size_t t = 0; t < targets.size(); ++t) {
-    double sum = 0;
-    for (double value : values[t]) sum += value;
-    std::printf("%-40s %12.4g %12.4g  %s\n", targets[t].target.key.c_str(),
-                sum / static_cast<double>(values[t].size()), targets[t].target.reported,
-                targets[t].target.fit ? "fit" : "check");
+    const Target& target = targets[t].target;
+    const IntervalEstimate estimate = mean_interval(values[t]);
+    const bool within = std::fabs(estimate.mean - target.reported) <= target.uncertainty;
+    std::printf("%-34.34s %10.4g %10.4g  [%9.4g, %9.4g] %8s  %s\n", target.key.c_str(),
+                target.reported, estimate.mean, estimate.low, estimate.high,
+                std::isnan(estimate.mean) ? "n/a" : within ? "yes" : "no",
+                target.fit ? "fit" : "check (held out)");
   }
+  std::printf("(within: |simulated mean - reported| <= the target's uncertainty)\n");
 }
 
 }  // namespace
