@@ -234,7 +234,13 @@ double ApprovalNetwork::expected_trips(ApplicationType type) const {
   const TypeStatistics& statistics = statistics_[static_cast<std::size_t>(type)];
   if (statistics.count > 0) return statistics.trips;
   // Before any completion: what today's workflow costs by construction.
-  return build_workflow_plan(settings_, type, measures_in_force(current_day_)).expected_trips;
+  const MeasureSet measures = measures_in_force(current_day_);
+  const auto key = std::make_pair(static_cast<std::size_t>(type), measures.bits());
+  for (const auto& [regime, trips] : trips_by_regime_)
+    if (regime == key) return trips;
+  const double trips = build_workflow_plan(settings_, type, measures).expected_trips;
+  trips_by_regime_.push_back({key, trips});
+  return trips;
 }
 
 void ApprovalNetwork::record(const StepContext&, MetricRow& row) const {

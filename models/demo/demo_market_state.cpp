@@ -6,12 +6,8 @@
 namespace reformsim::models {
 namespace {
 
-constexpr std::size_t max_sectors = 16;
-
-struct MarketTotals {
-  double output = 0, log_productivity = 0;
-  std::array<double, max_sectors> by_sector{};
-};
+constexpr std::size_t max_sectors = demo_max_sectors;
+using MarketTotals = DemoMarketTotals;
 
 MarketTotals add(MarketTotals a, const MarketTotals& b) {
   a.output += b.output;
@@ -125,7 +121,7 @@ void DemoMarketState::admit_entrants(const StepContext& context) {
 }
 
 void DemoMarketState::record(const StepContext& context, MetricRow& row) const {
-  const MarketTotals totals = block_reduce(
+  const MarketTotals totals = record_partials_.reduce(
       firm_id_.size(), MarketTotals{},
       [&](const Block& block) {
         MarketTotals partial;

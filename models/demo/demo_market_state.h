@@ -2,9 +2,11 @@
 // of its day: productivity shocks, exits, entry, bookkeeping.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
+#include "models/common/block_partials.h"
 #include "sim/model/model.h"
 #include "sim/parallel/blocks.h"
 
@@ -39,6 +41,13 @@ enum DemoPurpose : std::uint32_t {
   demo_entry_value = 5,
 };
 
+// Sums over firms for the recorded metrics.
+inline constexpr std::size_t demo_max_sectors = 16;
+struct DemoMarketTotals {
+  double output = 0, log_productivity = 0;
+  std::array<double, demo_max_sectors> by_sector{};
+};
+
 struct DemoMarketMetrics {
   MetricId firms, entries, exits, output, mean_log_productivity, approval_days, firms_by_sector;
   MetricId total_entries, total_exits;
@@ -70,6 +79,7 @@ class DemoMarketState : public ModelState {
   std::vector<std::uint8_t> exiting_;
   std::uint64_t next_firm_id_ = 0;
   std::int64_t entries_today_ = 0, exits_today_ = 0, total_entries_ = 0, total_exits_ = 0;
+  mutable BlockPartials<DemoMarketTotals> record_partials_;  // reused by record()
 };
 
 }  // namespace reformsim::models

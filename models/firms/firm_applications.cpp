@@ -72,8 +72,13 @@ void FirmSystem::draw_entrants(const StepContext& context) {
 }
 
 void FirmSystem::submit_in_time_order(const StepContext&) {
-  std::stable_sort(submissions_.begin(), submissions_.end(),
-                   [](const Submission& a, const Submission& b) { return a.day < b.day; });
+  // Stable by day: std::sort on (day, position) gives std::stable_sort's order without the
+  // temporary buffer stable_sort allocates on every call.
+  for (std::size_t k = 0; k < submissions_.size(); ++k) submissions_[k].order = k;
+  std::sort(submissions_.begin(), submissions_.end(),
+            [](const Submission& a, const Submission& b) {
+              return a.day != b.day ? a.day < b.day : a.order < b.order;
+            });
   for (const Submission& submission : submissions_) {
     const std::uint64_t application =
         approvals_.submit({submission.type, submission.applicant, submission.day});
@@ -91,7 +96,10 @@ void FirmSystem::submit_in_time_order(const StepContext&) {
 void FirmSystem::sweep_waiting_projects(const StepContext& context) {
   const auto day = static_cast<double>(context.calendar.reported_day(context.step));
   enum Leave : std::uint8_t { stays = 0, firm_gone = 1, abandoned = 2 };
-  project_leaves_.assign(projects_.size(), stays);
+  // resize + fill rather than assign: assign reallocates to the exact size at every new
+  // high-water mark of waiting projects, resize grows geometrically.
+  project_leaves_.resize(projects_.size());
+  std::fill(project_leaves_.begin(), project_leaves_.end(), std::uint8_t{stays});
   for_each_block(projects_.size(), [&](const Block& block) {
     for (std::size_t j = block.begin; j < block.end; ++j) {
       const Project& project = projects_[j];

@@ -130,6 +130,7 @@ class FirmSystem : public InspectionTargets {
     ApplicationType type = ApplicationType::business_registration;
     std::uint64_t applicant = 0;
     ProjectLaunch project;
+    std::size_t order = 0;  // position before sorting: the tie-break that keeps the sort stable
   };
 
   void bind_metrics(const MetricCatalogue& metrics);

@@ -11,10 +11,7 @@
 namespace reformsim::models {
 namespace {
 
-struct StaffTotals {
-  std::array<double, max_levels * identity_count> by_level_identity{};
-  double competence = 0, effort = 0, pay = 0, output = 0, supernumerary = 0;
-};
+using StaffTotals = StaffDayTotals;
 
 StaffTotals add(StaffTotals a, const StaffTotals& b) {
   for (std::size_t k = 0; k < a.by_level_identity.size(); ++k)
@@ -145,7 +142,7 @@ StaffMetricIds StaffMetricIds::from(const MetricCatalogue& m) {
 }
 
 void StaffSystem::record(const StepContext&, MetricRow& row) const {
-  const StaffTotals totals = block_reduce(
+  const StaffTotals totals = record_partials_.reduce(
       staff_.size(), StaffTotals{},
       [&](const Block& block) {
         StaffTotals t;
@@ -175,7 +172,10 @@ void StaffSystem::record(const StepContext&, MetricRow& row) const {
   row.set(metrics_.mean_competence, mean(totals.competence));
   row.set(metrics_.mean_effort, mean(totals.effort));
   row.set(metrics_.mean_pay, mean(totals.pay));
-  sorted_pay_.assign(staff_.pay.begin(), staff_.pay.end());
+  // resize + copy rather than assign: assign reallocates to the exact size at every new
+  // high-water mark of staff, resize grows geometrically.
+  sorted_pay_.resize(staff_.size());
+  std::copy(staff_.pay.begin(), staff_.pay.end(), sorted_pay_.begin());
   tbb::parallel_sort(sorted_pay_.begin(), sorted_pay_.end());  // equal values are alike: any order
   row.set(metrics_.pay_gini, staff_.size() > 0 ? gini_of_sorted(sorted_pay_) : NAN);
   record_organisation(row, n - totals.supernumerary, totals.supernumerary);

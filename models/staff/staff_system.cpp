@@ -54,7 +54,12 @@ StaffSystem::StaffSystem(const ReplicationSetup& setup, const ReformSchedule& sc
   posts_ = PostTable::uniform(plan_.old_units.size(), organisation_.posts_per_unit_before);
   sensitivity_ = settings_.sensitivity_before;
   appoint_initial_staff(setup);
-  staff_.reserve(posts_.size() + posts_.size() / 8 + 16);
+  const std::size_t capacity = posts_.size() + posts_.size() / 8 + 16;
+  staff_.reserve(capacity);
+  // Promotion candidates come from one level: at most every staff member.
+  promotion_candidates_.reserve(capacity);
+  promotion_staff_.reserve(capacity);
+  cell_members_.reserve(capacity);
 }
 
 std::vector<Phase> StaffSystem::phases() {
@@ -161,14 +166,13 @@ std::int32_t StaffSystem::highest_allowed_level(std::size_t i, std::int64_t day)
 }
 
 double StaffSystem::organisational_efficiency() const {
-  return models::organisational_efficiency(staff_, organisation_.responsibility_weights);
+  return models::organisational_efficiency(staff_, organisation_.responsibility_weights,
+                                           efficiency_partials_);
 }
 
 double StaffSystem::mean_productivity_where(const std::vector<std::uint8_t>& unit_flag) const {
-  struct Sums {
-    double output = 0, staff = 0;
-  };
-  const Sums sums = block_reduce(
+  using Sums = ProductivitySums;
+  const Sums sums = productivity_partials_.reduce(
       staff_.size(), Sums{},
       [&](const Block& block) {
         Sums s;

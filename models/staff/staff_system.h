@@ -46,6 +46,12 @@ enum StaffPurpose : std::uint32_t {
   draw_promotion_choice = 19,
 };
 
+// Sums over staff of one day's recorded metrics (staff_metrics.cpp).
+struct StaffDayTotals {
+  std::array<double, max_levels * identity_count> by_level_identity{};
+  double competence = 0, effort = 0, pay = 0, output = 0, supernumerary = 0;
+};
+
 // What one re-hiring produced (the reported counts of seed section 1.2 and the comparisons).
 struct RehiringRecord {
   bool happened = false;
@@ -94,6 +100,9 @@ class StaffSystem {
   const StaffSettings& staff_settings() const { return settings_; }
 
  private:
+  struct ProductivitySums {
+    double output = 0, staff = 0;
+  };
   struct DayCounts {
     std::int64_t retired = 0, exited = 0, hired = 0, promoted = 0;
     std::int64_t heads_not_reappointed = 0, promoted_in_rehiring = 0;
@@ -144,6 +153,11 @@ class StaffSystem {
   std::vector<std::size_t> cell_first_, cell_cursor_, cell_members_, promotion_staff_;
   std::vector<PromotionCandidate> promotion_candidates_;
   mutable std::vector<double> sorted_pay_;
+  // Block partials of the day's reductions, kept between steps (no allocation in a step).
+  BlockPartials<double> kpi_partials_;
+  mutable BlockPartials<StaffDayTotals> record_partials_;
+  mutable BlockPartials<ProductivitySums> productivity_partials_;
+  mutable BlockPartials<EfficiencySums> efficiency_partials_;
 };
 
 }  // namespace reformsim::models

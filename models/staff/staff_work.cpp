@@ -10,7 +10,7 @@ namespace reformsim::models {
 void StaffSystem::work(const StepContext& context) {
   sensitivity_ = sensitivity_on(today_);
   const double year = 1.0 / static_cast<double>(context.calendar.days_per_year());
-  const double kpi_total = block_reduce(
+  const double kpi_total = kpi_partials_.reduce(
       staff_.size(), 0.0,
       [&](const Block& block) {
         double total = 0;

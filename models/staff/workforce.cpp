@@ -54,10 +54,15 @@ std::size_t Workforce::remove_leavers() {
 
 double organisational_efficiency(const Workforce& workforce,
                                  std::span<const double> responsibility_weights) {
-  struct Sums {
-    double weighted_competence = 0, weight = 0;
-  };
-  const Sums sums = block_reduce(
+  BlockPartials<EfficiencySums> partials;
+  return organisational_efficiency(workforce, responsibility_weights, partials);
+}
+
+double organisational_efficiency(const Workforce& workforce,
+                                 std::span<const double> responsibility_weights,
+                                 BlockPartials<EfficiencySums>& partials) {
+  using Sums = EfficiencySums;
+  const Sums sums = partials.reduce(
       workforce.size(), Sums{},
       [&](const Block& block) {
         Sums partial;

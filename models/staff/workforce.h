@@ -8,6 +8,8 @@
 #include <span>
 #include <vector>
 
+#include "models/common/block_partials.h"
+
 namespace reformsim::models {
 
 // Why a staff member leaves at the end of the day.
@@ -55,5 +57,12 @@ struct Workforce {
 // post. NaN when no post is occupied.
 double organisational_efficiency(const Workforce& workforce,
                                  std::span<const double> responsibility_weights);
+// The same, with the block partials in a buffer the caller keeps (no allocation once grown).
+struct EfficiencySums {
+  double weighted_competence = 0, weight = 0;
+};
+double organisational_efficiency(const Workforce& workforce,
+                                 std::span<const double> responsibility_weights,
+                                 BlockPartials<EfficiencySums>& partials);
 
 }  // namespace reformsim::models
