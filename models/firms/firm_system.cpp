@@ -36,6 +36,10 @@ FirmSystem::FirmSystem(const ReplicationSetup& setup, const ReformSchedule&,
       metrics_(),
       approvals_(approvals),
       enforcement_(enforcement) {
+  for (std::size_t s = 0; s < sector_count; ++s)
+    project_opportunity_probability_[s] =
+        1 - std::exp(-settings_.project_opportunities_per_year[s] /
+                     static_cast<double>(settings_.days_per_year));
   bind_metrics(metrics);
   create_initial_population(setup);
   enforcement_.attach(*this);
@@ -164,11 +168,9 @@ FirmTotals FirmSystem::produce_block(const Block& block, const StepContext& cont
 void FirmSystem::consider_project(std::size_t firm, std::size_t block, const StepContext& context,
                                   double wait, double trips) {
   const auto& s = settings_;
-  const double days = static_cast<double>(s.days_per_year);
   const std::size_t sector = firms_.sector[firm];
   auto opportunity = context.random(firm_stream, firm_draw_project_opportunity, firms_.id[firm]);
-  if (opportunity.uniform() >= 1 - std::exp(-s.project_opportunities_per_year[sector] / days))
-    return;
+  if (opportunity.uniform() >= project_opportunity_probability_[sector]) return;
   const double size = opportunity.lognormal(
       log_mean_for_mean(s.project_size_mean, s.project_size_log_sd), s.project_size_log_sd);
   const double capital = firms_.capital[firm] * size;

@@ -151,6 +151,9 @@ class FirmSystem : public InspectionTargets {
   double years_since_start(const StepContext& context) const;
 
   FirmSettings settings_;
+  // Daily probability of a project opportunity by sector, 1 - exp(-rate / days): constant, so
+  // computed once rather than once per firm-day (bench/README.md, optimisations).
+  SectorValues project_opportunity_probability_{};
   FirmMetricIds metrics_;
   ApprovalService& approvals_;
   EnforcementSystem& enforcement_;
