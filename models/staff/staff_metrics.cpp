@@ -176,7 +176,8 @@ void StaffSystem::record(const StepContext&, MetricRow& row) const {
   // high-water mark of staff, resize grows geometrically.
   sorted_pay_.resize(staff_.size());
   std::copy(staff_.pay.begin(), staff_.pay.end(), sorted_pay_.begin());
-  tbb::parallel_sort(sorted_pay_.begin(), sorted_pay_.end());  // equal values are alike: any order
+  // The same sorted values as a comparison sort (equal values are alike), in O(n).
+  radix_sort(sorted_pay_, pay_keys_, pay_scratch_);
   row.set(metrics_.pay_gini, staff_.size() > 0 ? gini_of_sorted(sorted_pay_) : NAN);
   record_organisation(row, n - totals.supernumerary, totals.supernumerary);
   row.set(metrics_.approval_unit_productivity, approval_staff_productivity());

@@ -60,6 +60,7 @@ StaffSystem::StaffSystem(const ReplicationSetup& setup, const ReformSchedule& sc
   promotion_candidates_.reserve(capacity);
   promotion_staff_.reserve(capacity);
   cell_members_.reserve(capacity);
+  sorted_pay_.reserve(capacity), pay_keys_.reserve(capacity), pay_scratch_.reserve(capacity);
 }
 
 std::vector<Phase> StaffSystem::phases() {

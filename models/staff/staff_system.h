@@ -8,6 +8,7 @@
 #include <array>
 #include <vector>
 
+#include "models/common/radix_sort.h"
 #include "models/common/reform_measures.h"
 #include "models/organisation/merge_plan.h"
 #include "models/organisation/organisation_settings.h"
@@ -153,6 +154,7 @@ class StaffSystem {
   std::vector<std::size_t> cell_first_, cell_cursor_, cell_members_, promotion_staff_;
   std::vector<PromotionCandidate> promotion_candidates_;
   mutable std::vector<double> sorted_pay_;
+  mutable std::vector<std::uint64_t> pay_keys_, pay_scratch_;  // radix sort of the pay
   // Block partials of the day's reductions, kept between steps (no allocation in a step).
   BlockPartials<double> kpi_partials_;
   mutable BlockPartials<StaffDayTotals> record_partials_;
