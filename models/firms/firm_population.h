@@ -39,6 +39,7 @@ class FirmPopulation {
   std::vector<double> violation_propensity, compliance_burden;
   std::vector<std::uint8_t> violation_remit;
   std::vector<std::int32_t> last_inspection_day;
+  std::vector<std::size_t> exit_positions;  // scratch of remove_exiting(), kept between days
 };
 
 }  // namespace reformsim::models
