@@ -28,7 +28,8 @@ const Scenario& binhai() {
 }
 
 // R replications (run_ensemble, as `reformsim run` calls it) on T threads: an iteration is
-// one ensemble; simulations_per_second counts replications.
+// one ensemble; simulations_per_second counts replications. threads:2/replications:1 is the
+// parallelism inside one replication (the phases' blocks); R >= T adds replications in parallel.
 void binhai_ensemble(benchmark::State& state) {
   const auto threads = static_cast<int>(state.range(0));
   const auto replications = static_cast<std::size_t>(state.range(1));
@@ -46,6 +47,7 @@ void binhai_ensemble(benchmark::State& state) {
 }
 BENCHMARK(binhai_ensemble)
     ->Args({1, 1})
+    ->Args({2, 1})
     ->Args({1, 2})
     ->Args({2, 2})
     ->Args({2, 8})
