@@ -1,9 +1,9 @@
 #include "models/staff/rehiring_matching.h"
 
-#include <tbb/parallel_sort.h>
-
 #include <algorithm>
 #include <numeric>
+
+#include "sim/parallel/loops.h"
 
 namespace reformsim::models {
 namespace {
@@ -71,7 +71,7 @@ std::vector<std::int64_t> match_candidates_to_posts(
   std::vector<std::size_t> order(candidates.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   // A total order (score, then id), so any sort algorithm and thread count give the same result.
-  tbb::parallel_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+  parallel_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     if (candidates[a].score != candidates[b].score)
       return candidates[a].score > candidates[b].score;
     return candidates[a].staff_id < candidates[b].staff_id;

@@ -1,6 +1,5 @@
 // staff_metrics.cpp - what the organisation and staff record: every step (MODEL.md section 7)
 // and once per replication (the re-hiring outcomes of seed section 1.2).
-#include <tbb/parallel_sort.h>
 
 #include <cmath>
 

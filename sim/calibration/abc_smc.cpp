@@ -1,13 +1,12 @@
 #include "sim/calibration/abc_smc.h"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
 #include <optional>
 #include <stdexcept>
 
 #include "sim/calibration/perturbation_kernel.h"
+#include "sim/parallel/loops.h"
 
 namespace reformsim::calibration {
 namespace {
@@ -47,7 +46,7 @@ std::vector<Evaluation> simulate_round(BatchSimulator& simulator, const Generati
                                        std::size_t chunk) {
   std::vector<Evaluation> evaluations(pending.size() * chunk);
   std::vector<EvaluationRequest> requests(evaluations.size());
-  tbb::parallel_for(std::size_t{0}, evaluations.size(), [&](std::size_t n) {
+  parallel_for_each_index(std::size_t{0}, evaluations.size(), [&](std::size_t n) {
     const auto& [particle, first] = pending[n / chunk];
     const std::size_t attempt = first + n % chunk;
     const auto key = particle_key(settings.master_seed, plan.index, particle);
@@ -158,7 +157,7 @@ Eigen::VectorXd importance_weights(const GenerationPlan& plan, const ParameterSp
   const Eigen::Index count = particles.rows();
   if (!plan.kernel) return Eigen::VectorXd::Constant(count, 1.0 / static_cast<double>(count));
   Eigen::VectorXd log_weights(count);
-  tbb::parallel_for(Eigen::Index{0}, count, [&](Eigen::Index i) {
+  parallel_for_each_index(Eigen::Index{0}, count, [&](Eigen::Index i) {
     const Eigen::VectorXd theta = particles.row(i).transpose();
     const std::vector<double> values(theta.data(), theta.data() + theta.size());
     log_weights[i] = space.log_density(values) - plan.kernel->log_mixture_density(theta);

@@ -1,11 +1,10 @@
 #include "sim/calibration/model_simulator.h"
 
-#include <tbb/parallel_for.h>
-
 #include <cmath>
 #include <limits>
 
 #include "sim/config/config_error.h"
+#include "sim/parallel/loops.h"
 #include "sim/scenarios/scenario_outcomes.h"
 
 namespace reformsim::calibration {
@@ -44,7 +43,7 @@ std::vector<ReplicatedStatistics> ModelSimulator::simulate(
     const std::vector<EvaluationRequest>& batch) {
   std::vector<ReplicatedStatistics> results(batch.size());
   // Grain 1: one parameter set is a large task (its replications and phases nest inside).
-  tbb::parallel_for(std::size_t{0}, batch.size(),
+  parallel_for_each_index(std::size_t{0}, batch.size(),
                     [&](std::size_t n) { results[n] = simulate_one(batch[n]); });
   return results;
 }

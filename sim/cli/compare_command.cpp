@@ -1,6 +1,5 @@
 // compare_command.cpp - `reformsim compare`: scenarios against each other with common random
 // numbers; every target's difference between every pair, with an interval over replications.
-#include <tbb/parallel_for.h>
 
 #include <cstdio>
 #include <iostream>
@@ -10,6 +9,7 @@
 #include "sim/config/config_error.h"
 #include "sim/output/output_target.h"
 #include "sim/output/run_file.h"
+#include "sim/parallel/loops.h"
 #include "sim/scenarios/comparison_file.h"
 #include "sim/scenarios/interval.h"
 
@@ -62,7 +62,7 @@ int compare_command(const CommandLine& line, const ModelCatalogue& models) {
     ProgressReporter progress("compare", steps * seeds.size() * scenarios.size(),
                               ProgressReporter::style_for_stderr(values["quiet"].as<bool>()));
     pool.run([&] {
-      tbb::parallel_for(std::size_t{0}, scenarios.size(), [&](std::size_t s) {
+      parallel_for_each_index(std::size_t{0}, scenarios.size(), [&](std::size_t s) {
         outcomes[s] = run_scenario_outcomes(*scenarios[s].model, scenarios[s].parameters,
                                             scenarios[s].targets, seeds, true, &progress.counter());
       });

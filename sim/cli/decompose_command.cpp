@@ -1,6 +1,5 @@
 // decompose_command.cpp - `reformsim decompose`: the effect of the full reform on each target
 // split among its measures by Shapley values, plus the trend (none of the measures).
-#include <tbb/parallel_for.h>
 
 #include <cstdio>
 #include <iostream>
@@ -10,6 +9,7 @@
 #include "sim/config/config_error.h"
 #include "sim/output/output_target.h"
 #include "sim/output/run_file.h"
+#include "sim/parallel/loops.h"
 #include "sim/scenarios/decomposition_file.h"
 #include "sim/scenarios/interval.h"
 
@@ -83,7 +83,7 @@ int decompose_command(const CommandLine& line, const ModelCatalogue& models) {
     ProgressReporter progress("decompose", steps * seeds.size() * plan.masks.size(),
                               ProgressReporter::style_for_stderr(values["quiet"].as<bool>()));
     pool.run([&] {
-      tbb::parallel_for(std::size_t{0}, plan.masks.size(), [&](std::size_t k) {
+      parallel_for_each_index(std::size_t{0}, plan.masks.size(), [&](std::size_t k) {
         subsets[k] = run_scenario_outcomes(*full.model, with_measures(full.parameters, plan.measures, plan.masks[k]),
                                            full.targets, seeds, false, &progress.counter());
       });

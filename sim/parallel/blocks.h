@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "sim/parallel/hand_off.h"
+
 namespace reformsim {
 
 // Agents per block: large enough to amortise scheduling, small enough to balance 2-64 threads.
@@ -29,15 +31,20 @@ inline std::size_t block_count(std::size_t size, std::size_t block_size = defaul
 template <typename Body>
 void for_each_block(std::size_t size, Body&& body, std::size_t block_size = default_block_size) {
   const std::size_t blocks = block_count(size, block_size);
+  HandOff hand_off;
+  hand_off.fork();
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, blocks, 1),
       [&](const tbb::blocked_range<std::size_t>& range) {
+        hand_off.task_begins();
         for (std::size_t index = range.begin(); index != range.end(); ++index) {
           const std::size_t begin = index * block_size;
           body(Block{index, begin, std::min(begin + block_size, size)});
         }
+        hand_off.task_ends();
       },
       tbb::simple_partitioner());
+  hand_off.join();
 }
 
 // Computes map(Block) -> T for every block in parallel, then folds the partials in block order

@@ -1,10 +1,9 @@
 #include "sim/run/ensemble.h"
 
-#include <tbb/parallel_for.h>
-
 #include <chrono>
 #include <limits>
 
+#include "sim/parallel/loops.h"
 #include "sim/random/philox.h"
 
 namespace reformsim {
@@ -52,7 +51,7 @@ EnsembleResult run_ensemble(const Model& model, const ParameterSet& parameters,
   EnsembleResult ensemble{model.metrics(parameters), Calendar::from(parameters), {}};
   ensemble.replications.resize(seeds.size());
   // Grain 1: a replication is a large task, and TBB nests the phases' loops inside it.
-  tbb::parallel_for(std::size_t{0}, seeds.size(), [&](std::size_t r) {
+  parallel_for_each_index(std::size_t{0}, seeds.size(), [&](std::size_t r) {
     ensemble.replications[r] =
         run_replication(model, parameters, ensemble.metrics, seeds[r], r, counter);
   });

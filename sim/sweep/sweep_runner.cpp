@@ -1,11 +1,10 @@
 #include "sim/sweep/sweep_runner.h"
 
-#include <tbb/parallel_for.h>
-
 #include "sim/config/config_error.h"
 #include "sim/output/labelled_dimension.h"
 #include "sim/output/output_target.h"
 #include "sim/output/run_file.h"
+#include "sim/parallel/loops.h"
 #include "sim/random/philox.h"
 
 namespace reformsim::sweep {
@@ -90,7 +89,7 @@ ChunkResults run_chunk(const Scenario& scenario, const SweepDesign& design, std:
   ChunkResults results{chunk, points.first, {}};
   results.points.assign(points.count, std::vector<ReplicationResult>(replications));
   // Grain 1: a replication is a large task, and TBB nests the model's phases inside it.
-  tbb::parallel_for(std::size_t{0}, points.count * replications, [&](std::size_t task) {
+  parallel_for_each_index(std::size_t{0}, points.count * replications, [&](std::size_t task) {
     const std::size_t i = task / replications, r = task % replications;
     const std::size_t point = points.first + i;
     results.points[i][r] =
@@ -115,7 +114,7 @@ void write_chunk(const SweepRun& run, const ChunkResults& results, std::mutex& f
 void run_chunks(const SweepRun& run, const std::vector<std::size_t>& chunks,
                 ProgressCounter* counter) {
   std::mutex file_lock;
-  tbb::parallel_for(std::size_t{0}, chunks.size(), [&](std::size_t i) {
+  parallel_for_each_index(std::size_t{0}, chunks.size(), [&](std::size_t i) {
     write_chunk(run, run_chunk(run.scenario, run.design, chunks[i], counter), file_lock);
   });
 }

@@ -2,12 +2,11 @@
 // statistic is a pure function of (theta, seed), as BatchSimulator requires.
 #pragma once
 
-#include <tbb/parallel_for.h>
-
 #include <atomic>
 #include <functional>
 
 #include "sim/calibration/batch_simulator.h"
+#include "sim/parallel/loops.h"
 #include "sim/random/random_stream.h"
 
 namespace reformsim::calibration::testing {
@@ -20,7 +19,7 @@ class ToySimulator : public BatchSimulator {
 
   std::vector<ReplicatedStatistics> simulate(const std::vector<EvaluationRequest>& batch) override {
     std::vector<ReplicatedStatistics> results(batch.size());
-    tbb::parallel_for(std::size_t{0}, batch.size(),
+    parallel_for_each_index(std::size_t{0}, batch.size(),
                       [&](std::size_t n) { results[n] = simulate_one(batch[n]); });
     simulations += batch.size();
     return results;
