@@ -1,5 +1,6 @@
-"""reformsim_analysis - load reformsim output files (run, compare, decompose) into xarray and
-pandas, compute the reported January-September windows, and plot.
+"""reformsim_analysis - load reformsim output files (run, compare, decompose, sweep - merged,
+chunk or directory -, sensitivity, calibration) into xarray and pandas, compute the reported
+January-September windows, and plot.
 
     import reformsim_analysis as ra
     dataset = ra.open_dataset("results/demo.h5")            # xarray, units kept

@@ -18,6 +18,7 @@ from reformsim_analysis.scenario_files import target_units
 
 USE_COLOURS = {1: "#1f77b4", 0: "#e6550d"}
 COLUMNS = 3
+TITLE_WIDTH = 26  # characters of a panel title's line that fit over a panel's axes
 
 
 def draw_target(axis, dataset, target, unit):
@@ -38,7 +39,8 @@ def draw_target(axis, dataset, target, unit):
     limit_value_ticks(axis)
     axis.set_xlabel(axis_label("difference", unit or "target unit"))
     use = "fitted" if fitted else "held out"
-    axis.set_title(wrapped(f"{dataset['target_label'].values[target]} ({use})", 38))
+    axis.set_title(wrapped(str(dataset["target_label"].values[target]), TITLE_WIDTH)
+                   + f"\n({use})")
 
 
 def plot_comparison(path, out, allow_incomplete=False):

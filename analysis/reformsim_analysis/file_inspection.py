@@ -2,7 +2,7 @@
 
 Every reformsim file is HDF5 with a `complete` = 1 root attribute written last (a killed
 writer leaves none). Files other than run files carry a root attribute `kind` ("compare",
-"decompose", ...); a file without `kind` is a run file. Checking here, with h5py, before
+"decompose", "sweep", "sweep_chunk", "sensitivity", "calibration", ...); a file without `kind` is a run file. Checking here, with h5py, before
 xarray opens anything gives one clear message per failure instead of a netCDF traceback.
 """
 
@@ -30,8 +30,9 @@ def read_root_attributes(path):
     if os.path.isdir(path):
         raise FileRefused(path, "is a directory, not a reformsim HDF5 file")
     if not h5py.is_hdf5(path):
-        raise FileRefused(path, "not an HDF5 file (reformsim writes HDF5 run, compare and "
-                                "decompose files; is this the right path?)")
+        raise FileRefused(path, "not an HDF5 file (reformsim writes HDF5 run, compare, "
+                                "decompose, sweep, sensitivity and calibration files; is this "
+                                "the right path?)")
     try:
         with h5py.File(path, "r") as handle:
             return {name: handle.attrs[name] for name in handle.attrs}

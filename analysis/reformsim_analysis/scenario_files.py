@@ -65,19 +65,27 @@ def target_units(dataset):
     return [""] * dataset.sizes["target"]
 
 
+def target_uncertainties(dataset):
+    """Each target's uncertainty (`target_uncertainty(target)`), NaN where the file has none."""
+    if "target_uncertainty" in dataset:
+        return [float(value) for value in dataset["target_uncertainty"].values]
+    return [np.nan] * dataset.sizes["target"]
+
+
 def target_table(dataset, simulated_by_scenario):
     """Rows key, use, reported_value, uncertainty, unit, scenario, simulated (list over
     replications) from a compare or decompose dataset; simulated_by_scenario maps a
     scenario name to an array (replication x target)."""
     labels = [str(label) for label in dataset["target_label"].values]
     units = target_units(dataset)
+    uncertainties = target_uncertainties(dataset)
     rows = []
     for scenario, values in simulated_by_scenario.items():
         for index, key in enumerate(labels):
             rows.append({"key": key, "scenario": scenario, "unit": units[index],
                          "use": "fit" if int(dataset["target_fit"].values[index]) else "check",
                          "reported_value": float(dataset["reported_value"].values[index]),
-                         "uncertainty": np.nan,
+                         "uncertainty": uncertainties[index],
                          "simulated": np.asarray(values)[:, index].tolist()})
     return pd.DataFrame(rows)
 

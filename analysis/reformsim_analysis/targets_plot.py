@@ -24,6 +24,7 @@ from reformsim_analysis.target_evaluation import evaluate_targets
 USE_COLOURS = {"fit": "#1f77b4", "check": "#e6550d"}
 USE_TITLES = {"fit": "fitted", "check": "held out"}
 COLUMNS = 3
+TITLE_WIDTH = 26  # characters of a panel title's line that fit over a panel's axes
 
 
 def draw_reported(axis, target, row):
@@ -65,7 +66,8 @@ def draw_target(axis, rows):
     unit = first["unit"] or "unit not recorded in the file"
     limit_value_ticks(axis)
     axis.set_xlabel(axis_label("value", unit))
-    axis.set_title(wrapped(f"{first['key']} ({USE_TITLES.get(first['use'], first['use'])})", 38),
+    use = USE_TITLES.get(first["use"], first["use"])
+    axis.set_title(wrapped(first["key"], TITLE_WIDTH) + f"\n({use})",
                    color=colour if first["use"] == "check" else "black")
 
 

@@ -44,8 +44,9 @@ def test_text_file_refused_as_not_hdf5(tmp_path):
     path.write_text("replication,step,value\n0,0,1\n")
     with pytest.raises(analysis.FileRefused) as refused:
         analysis.open_dataframe(str(path))
-    assert str(refused.value) == f"{path}: not an HDF5 file (reformsim writes HDF5 run, compare " \
-                                 "and decompose files; is this the right path?)"
+    assert str(refused.value) == f"{path}: not an HDF5 file (reformsim writes HDF5 run, compare, " \
+                                 "decompose, sweep, sensitivity and calibration files; is this " \
+                                 "the right path?)"
 
 
 def test_missing_file_refused(tmp_path):
@@ -59,7 +60,8 @@ def test_unknown_kind_refused_listing_the_known_kinds(run_file, tmp_path):
     with h5py.File(path, "r+") as handle:
         handle.attrs["kind"] = "sweep_of_the_future"
     with pytest.raises(analysis.FileRefused, match="file kind 'sweep_of_the_future' cannot be read"
-                                                   ".*it reads: run, compare, decompose"):
+                                                   ".*it reads: run, compare, decompose, sweep, "
+                                                   "sweep_chunk, sensitivity, calibration"):
         analysis.open_dataset(path)
 
 
