@@ -6,7 +6,11 @@
 #   scripts/slurm/resubmit_missing.sh DIR SHARDS [--limit L] [--submit]
 #
 # SWEEP_ARGS must be exported as for the first submission (the same command; a different
-# design is refused by the sweep itself). Exit status 0 when nothing is missing.
+# design is refused by the sweep itself).
+#
+# Exit status: 0 every shard complete; 3 some shards missing (listed, and with --submit
+# submitted: the sweep is not complete yet, so a script chaining `merge` must not go on);
+# 2 bad usage or a directory merge refuses; 1 any other failure (sbatch failing included).
 set -euo pipefail
 
 usage() { echo "usage: $0 DIR SHARDS [--limit L] [--submit]" >&2; exit 2; }
@@ -36,5 +40,6 @@ command=(sbatch "--array=${missing}%${limit}" "--export=ALL,SHARDS=${shards}" "$
 echo "${command[*]}"
 if [ "$submit" = 1 ]; then
   mkdir -p logs
-  "${command[@]}"
+  "${command[@]}" || exit 1
 fi
+exit 3

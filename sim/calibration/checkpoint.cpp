@@ -3,8 +3,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 
+#include "sim/config/config_error.h"
+#include "sim/output/dataset_limits.h"
 #include "sim/output/labelled_arrays.h"
 
 namespace reformsim::calibration {
@@ -19,20 +22,37 @@ bool has_variable(hid_t root, const std::string& name) {
   return H5Lexists(root, name.c_str(), H5P_DEFAULT) > 0;
 }
 
-// Any numeric dataset as float64: HDF5 converts int64 exactly below 2^53.
-Array read_array(hid_t root, const std::string& name) {
+// An extent read_array accepts whatever it is (it is then taken from the file).
+constexpr hsize_t any_extent = std::numeric_limits<hsize_t>::max();
+
+std::string expected_text(const std::vector<hsize_t>& expected) {
+  std::string text;
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    text += (i ? " x " : "") + (expected[i] == any_extent ? "N" : std::to_string(expected[i]));
+  return text.empty() ? "scalar" : text;
+}
+
+// Any numeric dataset as float64 (HDF5 converts int64 exactly below 2^53), its declared shape
+// checked against expected (the configured parameters and targets, and the extents of the
+// datasets read before it) and against the read cap before anything is allocated: every row
+// read later is then inside the arrays.
+Array read_array(hid_t root, const std::string& name, const std::vector<hsize_t>& expected) {
   Hdf5Handle dataset(H5Dopen2(root, name.c_str(), H5P_DEFAULT), H5Dclose, "open " + name);
-  Hdf5Handle space(H5Dget_space(dataset), H5Sclose, "read the shape of " + name);
   Array array;
-  array.shape.resize(static_cast<std::size_t>(H5Sget_simple_extent_ndims(space)));
-  H5Sget_simple_extent_dims(space, array.shape.data(), nullptr);
-  std::size_t count = 1;
-  for (const hsize_t extent : array.shape)
-    count *= extent;
-  array.values.resize(count);
-  check_hdf5(
-      H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, array.values.data()),
-      "read " + name);
+  array.shape = declared_shape(dataset, name);
+  bool matches = array.shape.size() == expected.size();
+  for (std::size_t axis = 0; matches && axis < expected.size(); ++axis)
+    matches = expected[axis] == any_extent || expected[axis] == array.shape[axis];
+  if (!matches)
+    throw ConfigError(hdf5_file_name(dataset), name, "shape " + shape_text(array.shape),
+                      "expected " + expected_text(expected) +
+                          " (the configured parameters and targets, and the other datasets of "
+                          "the checkpoint)");
+  array.values.resize(checked_element_count(dataset, name, array.shape));
+  if (!array.values.empty())
+    check_hdf5(
+        H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, array.values.data()),
+        "read " + name);
   return array;
 }
 
@@ -62,46 +82,39 @@ std::vector<double> row(const Array& array, std::size_t index, std::size_t width
   return {first, first + static_cast<std::ptrdiff_t>(width)};
 }
 
-void expect_width(const Array& array, std::size_t axis, std::size_t width, const char* name) {
-  if (array.shape.size() <= axis || array.shape[axis] != width)
-    throw std::runtime_error(std::string("checkpoint: ") + name +
-                             " does not match the configured parameters and targets");
-}
-
 std::vector<Evaluation> read_abc_evaluations(hid_t root, std::size_t parameters,
                                              std::size_t targets) {
-  const Array theta = read_array(root, "evaluation_theta");
-  const Array statistics = read_array(root, "evaluation_statistic");
-  expect_width(theta, 1, parameters, "evaluation_theta");
-  expect_width(statistics, 1, targets, "evaluation_statistic");
-  const Array distance = read_array(root, "evaluation_distance");
-  const Array generation = read_array(root, "evaluation_generation");
-  const Array particle = read_array(root, "evaluation_particle");
-  const Array attempt = read_array(root, "evaluation_attempt");
-  const Array accepted = read_array(root, "evaluation_accepted");
+  const Array theta = read_array(root, "evaluation_theta", {any_extent, parameters});
+  const hsize_t n = theta.shape[0];
+  const Array statistics = read_array(root, "evaluation_statistic", {n, targets});
+  const Array distance = read_array(root, "evaluation_distance", {n});
+  const Array generation = read_array(root, "evaluation_generation", {n});
+  const Array particle = read_array(root, "evaluation_particle", {n});
+  const Array attempt = read_array(root, "evaluation_attempt", {n});
+  const Array accepted = read_array(root, "evaluation_accepted", {n});
   std::vector<Evaluation> evaluations;
-  for (std::size_t n = 0; n < distance.values.size(); ++n)
-    evaluations.push_back({row(theta, n, parameters), row(statistics, n, targets),
-                           distance.values[n], static_cast<std::int64_t>(generation.values[n]),
-                           static_cast<std::int64_t>(particle.values[n]),
-                           static_cast<std::int64_t>(attempt.values[n]), accepted.values[n] != 0});
+  for (std::size_t e = 0; e < distance.values.size(); ++e)
+    evaluations.push_back({row(theta, e, parameters), row(statistics, e, targets),
+                           distance.values[e], static_cast<std::int64_t>(generation.values[e]),
+                           static_cast<std::int64_t>(particle.values[e]),
+                           static_cast<std::int64_t>(attempt.values[e]), accepted.values[e] != 0});
   return evaluations;
 }
 
 std::vector<Generation> read_generations(hid_t root, std::size_t parameters, std::size_t targets) {
   if (!has_variable(root, "tolerance")) return {};
-  const Array tolerance = read_array(root, "tolerance");
-  const Array acceptance = read_array(root, "acceptance_rate");
-  const Array ess = read_array(root, "effective_sample_size");
-  const Array simulations = read_array(root, "generation_simulations");
-  const Array scales = read_array(root, "distance_scale");
-  const Array theta = read_array(root, "particle_theta");
-  const Array weight = read_array(root, "particle_weight");
-  const Array distance = read_array(root, "particle_distance");
-  const Array statistic = read_array(root, "particle_statistic");
-  expect_width(theta, 2, parameters, "particle_theta");
-  expect_width(statistic, 2, targets, "particle_statistic");
-  const auto population = static_cast<std::size_t>(weight.shape.at(1));
+  const Array tolerance = read_array(root, "tolerance", {any_extent});
+  const hsize_t g_count = tolerance.shape[0];
+  const Array acceptance = read_array(root, "acceptance_rate", {g_count});
+  const Array ess = read_array(root, "effective_sample_size", {g_count});
+  const Array simulations = read_array(root, "generation_simulations", {g_count});
+  const Array scales = read_array(root, "distance_scale", {g_count, targets});
+  const Array weight = read_array(root, "particle_weight", {g_count, any_extent});
+  const hsize_t particles = weight.shape[1];
+  const Array theta = read_array(root, "particle_theta", {g_count, particles, parameters});
+  const Array distance = read_array(root, "particle_distance", {g_count, particles});
+  const Array statistic = read_array(root, "particle_statistic", {g_count, particles, targets});
+  const auto population = static_cast<std::size_t>(particles);
   std::vector<Generation> generations;
   for (std::size_t g = 0; g < tolerance.values.size(); ++g) {
     Generation generation;
@@ -167,12 +180,12 @@ AbcState read_abc_checkpoint(const std::filesystem::path& file, std::size_t para
 std::vector<MsmEvaluation> read_msm_checkpoint(const std::filesystem::path& file,
                                                std::size_t parameters, std::size_t targets) {
   const auto opened = LabelledArrayFile::open_read_only(file);
-  const Array theta = read_array(opened.root(), "evaluation_theta");
-  const Array objective = read_array(opened.root(), "evaluation_distance");
-  const Array stage = read_array(opened.root(), "evaluation_stage");
-  const Array replicated = read_array(opened.root(), "evaluation_replicated_statistic");
-  expect_width(theta, 1, parameters, "evaluation_theta");
-  expect_width(replicated, 2, targets, "evaluation_replicated_statistic");
+  const Array theta = read_array(opened.root(), "evaluation_theta", {any_extent, parameters});
+  const hsize_t count = theta.shape[0];
+  const Array objective = read_array(opened.root(), "evaluation_distance", {count});
+  const Array stage = read_array(opened.root(), "evaluation_stage", {count});
+  const Array replicated =
+      read_array(opened.root(), "evaluation_replicated_statistic", {count, any_extent, targets});
   const auto replications = static_cast<std::size_t>(replicated.shape[1]);
   std::vector<MsmEvaluation> evaluations;
   for (std::size_t n = 0; n < objective.values.size(); ++n) {

@@ -2,7 +2,10 @@
 // each generation (or MSM evaluation batch) holds everything the algorithms need to go on,
 // as float64 and int64 values that read back bit for bit, so a resumed run produces the same
 // numbers as one never interrupted. Writes go to a temporary name and are renamed into place,
-// so a killed process leaves the previous checkpoint intact.
+// so a killed process leaves the previous checkpoint intact. Reading checks every dataset's
+// declared shape against the configured parameters and targets, the other datasets and the read
+// cap before allocating: a damaged or crafted file is a ConfigError naming file, dataset and
+// shape, never an allocation of what it merely declares.
 #pragma once
 
 #include <filesystem>
@@ -29,7 +32,8 @@ CheckpointHeader read_checkpoint_header(const std::filesystem::path& file);
 
 // The state of an ABC-SMC file: every evaluation, every complete generation, the simulation
 // count (the stop reason is left empty: the caller re-derives it). parameters and targets give
-// the expected widths; std::runtime_error when the file does not match them.
+// the expected widths; ConfigError when the file does not match them or declares more than
+// max_elements_read_at_once elements in a dataset.
 AbcState read_abc_checkpoint(const std::filesystem::path& file, std::size_t parameters,
                              std::size_t targets);
 

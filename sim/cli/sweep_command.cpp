@@ -11,6 +11,7 @@
 #include "sim/cli/subcommands.h"
 #include "sim/config/config_error.h"
 #include "sim/output/run_file.h"
+#include "sim/sweep/shard_selection.h"
 #include "sim/sweep/sweep_runner.h"
 #ifdef REFORMSIM_MPI
 #include "sim/sweep/sweep_mpi.h"
@@ -129,6 +130,13 @@ int sweep_command(const CommandLine& line, const ModelCatalogue& models) {
     std::cout << options << "\nSee docs/sweeps.md for designs, Slurm arrays, MPI and resuming.\n";
     return exit_success;
   }
+#ifndef REFORMSIM_MPI
+  // Under mpirun without MPI compiled in, every rank would run the whole sweep as shard 0/1.
+  sweep::refuse_launch_over_ranks(std::getenv,
+                                  "this reformsim was built without MPI (-DREFORMSIM_MPI=ON), so "
+                                  "every rank would compute every point: run one process, give "
+                                  "each process --shard I/N, or rebuild with MPI");
+#endif
   const std::string config = required(values, "config", "sweep needs a base scenario config");
   const std::string out = required(values, "out", "sweep needs an output directory");
   if (values.count("replications"))

@@ -2,14 +2,32 @@
 
 #include <hdf5_hl.h>
 
+#include <charconv>
 #include <sstream>
 #include <vector>
 
 #include "sim/output/hdf5_handle.h"
 #include "sim/output/labelled_arrays.h"
+#include "sim/output/link_order.h"
 
 namespace reformsim {
 namespace {
+
+// Numbers as they were stored: integers whole, reals in the shortest text that reads back to
+// the same double (a parameter value printed with six digits would not be the value run).
+template <typename Number>
+std::string numbers_text(hid_t attribute, hid_t memory_type, std::size_t count,
+                         const std::string& name) {
+  std::vector<Number> values(count);
+  check_hdf5(H5Aread(attribute, memory_type, values.data()), "read " + name);
+  std::string text;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, values[i]).ptr;
+    text += (i ? ", " : "") + std::string(buffer, end);
+  }
+  return text;
+}
 
 // Reads a scalar attribute of any numeric or string type as text.
 std::string attribute_text(hid_t object, const std::string& name) {
@@ -30,12 +48,13 @@ std::string attribute_text(hid_t object, const std::string& name) {
     check_hdf5(H5Aread(attribute, type, value.data()), "read " + name);
     return value.c_str();
   }
-  if ((kind == H5T_INTEGER || kind == H5T_FLOAT) && count >= 1) {
-    std::vector<double> values(static_cast<std::size_t>(count));
-    check_hdf5(H5Aread(attribute, H5T_NATIVE_DOUBLE, values.data()), "read " + name);
-    std::ostringstream text;
-    for (std::size_t i = 0; i < values.size(); ++i) text << (i ? ", " : "") << values[i];
-    return text.str();
+  // Attributes are small; one declaring more than a screenful is not listed value by value.
+  if ((kind == H5T_INTEGER || kind == H5T_FLOAT) && count >= 1 && count <= 4096) {
+    const auto values = static_cast<std::size_t>(count);
+    if (kind == H5T_FLOAT) return numbers_text<double>(attribute, H5T_NATIVE_DOUBLE, values, name);
+    if (H5Tget_sign(type) == H5T_SGN_NONE)
+      return numbers_text<std::uint64_t>(attribute, H5T_NATIVE_UINT64, values, name);
+    return numbers_text<std::int64_t>(attribute, H5T_NATIVE_INT64, values, name);
   }
   return "(" + std::to_string(count) + " values)";
 }
@@ -70,13 +89,17 @@ struct Listing {
 herr_t list_object(hid_t group, const char* name, const H5L_info_t*, void* data) {
   auto& listing = *static_cast<Listing*>(data);
   H5O_info_t info;
-  if (H5Oget_info_by_name(group, name, &info, H5P_DEFAULT) < 0) return -1;
+  if (H5Oget_info_by_name(group, name, &info, H5P_DEFAULT) < 0) {
+    // A dangling or external link: said, and the listing goes on.
+    listing.text << "  " << listing.prefix << name << " (cannot be opened)\n";
+    return 0;
+  }
   if (info.type == H5O_TYPE_GROUP) {
     listing.text << "  group " << listing.prefix << name << "/\n";
     Hdf5Handle child(H5Gopen2(group, name, H5P_DEFAULT), H5Gclose, std::string("open ") + name);
     const std::string saved = listing.prefix;
     listing.prefix += std::string(name) + "/";
-    H5Literate(child, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr, list_object, data);
+    H5Literate(child, link_index(child), H5_ITER_INC, nullptr, list_object, data);
     listing.prefix = saved;
     return 0;
   }
@@ -96,6 +119,22 @@ herr_t list_object(hid_t group, const char* name, const H5L_info_t*, void* data)
   return 0;
 }
 
+herr_t list_attribute(hid_t object, const char* name, const H5A_info_t*, void* data) {
+  auto& listing = *static_cast<Listing*>(data);
+  listing.text << "  " << name << " = " << attribute_text(object, name) << "\n";
+  return 0;
+}
+
+// The parameters group of a run file: one attribute per effective parameter, name = value.
+void list_parameters(hid_t root, Listing& listing) {
+  if (H5Lexists(root, "parameters", H5P_DEFAULT) <= 0) return;
+  Hdf5Handle group(H5Gopen2(root, "parameters", H5P_DEFAULT), H5Gclose, "open parameters");
+  listing.text << "parameters (name = value):\n";
+  check_hdf5(H5Aiterate2(group, attribute_index(group), H5_ITER_INC, nullptr, list_attribute,
+                         &listing),
+             "list the parameters");
+}
+
 }  // namespace
 
 bool is_complete_output(const std::filesystem::path& path) {
@@ -113,8 +152,12 @@ bool is_complete_output(const std::filesystem::path& path) {
 }
 
 std::string describe_file(const std::filesystem::path& path) {
+  if (std::filesystem::is_directory(path))
+    throw Hdf5Error(path.string() + ": is a directory, not an output file (a sweep directory is "
+                                    "read by reformsim merge)");
+  if (!std::filesystem::exists(path)) throw Hdf5Error(path.string() + ": no such file");
   if (!std::filesystem::is_regular_file(path))
-    throw Hdf5Error(path.string() + ": no such file");
+    throw Hdf5Error(path.string() + ": not a regular file");
   silence_hdf5_error_stack();
   if (H5Fis_hdf5(path.c_str()) <= 0) throw Hdf5Error(path.string() + ": not an HDF5 file");
   LabelledArrayFile file = LabelledArrayFile::open_read_only(path);
@@ -130,7 +173,10 @@ std::string describe_file(const std::filesystem::path& path) {
     if (H5Aexists(file.root(), name) > 0)
       listing.text << "  " << name << ": " << attribute_text(file.root(), name) << "\n";
   listing.text << "variables (dimensions) [shape] units - long name:\n";
-  H5Literate(file.root(), H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr, list_object, &listing);
+  check_hdf5(H5Literate(file.root(), link_index(file.root()), H5_ITER_INC, nullptr, list_object,
+                        &listing),
+             "list the contents of " + path.string());
+  list_parameters(file.root(), listing);
   return listing.text.str();
 }
 

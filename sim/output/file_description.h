@@ -11,8 +11,9 @@ namespace reformsim {
 bool is_complete_output(const std::filesystem::path& path);
 
 // A human-readable listing: the provenance attributes, completeness, every variable with its
-// dimensions, shape, units and long name, and every group. Throws Hdf5Error naming the file if
-// it is not a readable HDF5 file.
+// dimensions, shape, units and long name, every group (in creation order, or by name in files
+// that do not index it, such as h5py's), and the parameters group as name = value lines.
+// Throws Hdf5Error naming the file if it is a directory or not a readable HDF5 file.
 std::string describe_file(const std::filesystem::path& path);
 
 }  // namespace reformsim

@@ -60,13 +60,14 @@ LabelledArrayFile LabelledArrayFile::create(const std::filesystem::path& path) {
   auto creation = creation_ordered(H5P_FILE_CREATE);
   return LabelledArrayFile(Hdf5Handle(
       H5Fcreate(path.c_str(), H5F_ACC_TRUNC, creation, H5P_DEFAULT), H5Fclose,
-      "create " + path.string()));
+      "create " + path.string()), path);
 }
 
 LabelledArrayFile LabelledArrayFile::open_read_only(const std::filesystem::path& path) {
   silence_hdf5_error_stack();
   return LabelledArrayFile(Hdf5Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
-                                      H5Fclose, "open " + path.string() + " as HDF5"));
+                                      H5Fclose, "open " + path.string() + " as HDF5"),
+                           path);
 }
 
 Hdf5Handle LabelledArrayFile::create_group(hid_t parent, const std::string& name) const {
@@ -112,7 +113,8 @@ void LabelledArrayFile::add_typed_variable(hid_t parent, const std::string& name
                     " values for a shape of " + std::to_string(expected));
   auto dataset = create_dataset(parent, name, dims, shape, type, attributes);
   if (count > 0)
-    check_hdf5(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values), "write " + name);
+    check_hdf5(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values),
+               "write " + name + " to " + path_.string());
 }
 
 Hdf5Handle LabelledArrayFile::create_dataset(hid_t parent, const std::string& name,
@@ -233,7 +235,7 @@ void LabelledArrayFile::set_attribute(hid_t object, const std::string& name,
 }
 
 void LabelledArrayFile::flush() const {
-  check_hdf5(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush file");
+  check_hdf5(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + path_.string());
 }
 
 void LabelledArrayFile::close() { file_.reset(); }

@@ -66,11 +66,13 @@ class LabelledArrayFile {
                             std::span<const std::int64_t> values);
 
   // Flushes everything to disk; call before writing the `complete` attribute and again after.
+  // A failure (a full disk) names the file: "HDF5: cannot flush PATH (No space left on device)".
   void flush() const;
   void close();
 
  private:
-  explicit LabelledArrayFile(Hdf5Handle file) : file_(std::move(file)) {}
+  LabelledArrayFile(Hdf5Handle file, std::filesystem::path path)
+      : file_(std::move(file)), path_(std::move(path)) {}
   void add_typed_variable(hid_t parent, const std::string& name,
                           const std::vector<std::string>& dims, hid_t type, const void* values,
                           std::size_t count, const VariableAttributes& attributes) const;
@@ -80,6 +82,7 @@ class LabelledArrayFile {
                             hid_t type, const VariableAttributes& attributes) const;
 
   Hdf5Handle file_;
+  std::filesystem::path path_;  // for messages
 };
 
 }  // namespace reformsim

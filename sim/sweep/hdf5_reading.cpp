@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include "sim/output/dataset_limits.h"
+#include "sim/output/link_order.h"
+
 namespace reformsim::sweep {
 namespace {
 
@@ -14,8 +17,9 @@ Hdf5Handle open_dataset(hid_t group, const std::string& name) {
 template <typename Value>
 std::vector<Value> read_all(hid_t group, const std::string& name, hid_t memory_type) {
   auto dataset = open_dataset(group, name);
-  Hdf5Handle space(H5Dget_space(dataset), H5Sclose, "space of " + name);
-  std::vector<Value> values(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space)));
+  // The declared shape is checked before allocating: a chunk or design file can declare far
+  // more than it holds.
+  std::vector<Value> values(checked_element_count(dataset, name));
   if (!values.empty())
     check_hdf5(H5Dread(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
                "read " + name);
@@ -73,7 +77,7 @@ std::int64_t integer_attribute(hid_t object, const std::string& name) {
 std::vector<std::string> dataset_names(hid_t group) {
   std::vector<std::string> names;
   check_hdf5(
-      H5Literate(group, H5_INDEX_CRT_ORDER, H5_ITER_INC, nullptr, collect_dataset_name, &names),
+      H5Literate(group, link_index(group), H5_ITER_INC, nullptr, collect_dataset_name, &names),
       "list datasets");
   return names;
 }
@@ -128,8 +132,7 @@ std::vector<std::uint64_t> read_unsigned(hid_t group, const std::string& name) {
 std::vector<std::string> read_texts(hid_t group, const std::string& name) {
   auto dataset = open_dataset(group, name);
   Hdf5Handle type(H5Dget_type(dataset), H5Tclose, "type of " + name);
-  Hdf5Handle space(H5Dget_space(dataset), H5Sclose, "space of " + name);
-  std::vector<char*> pointers(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space)));
+  std::vector<char*> pointers(checked_element_count(dataset, name));
   if (!pointers.empty())
     check_hdf5(H5Dread(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
                "read " + name);

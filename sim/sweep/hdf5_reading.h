@@ -1,6 +1,8 @@
 // hdf5_reading.h - reading back what LabelledArrayFile wrote, without knowing the model: a
 // dataset's dimension names, shape and values, and scalar attributes. Used by merge (which
-// copies whatever variables the chunk files hold) and by the sensitivity analysis.
+// copies whatever variables the chunk files hold) and by the sensitivity analysis. The read_*
+// functions read a dataset whole; a declared shape above max_elements_read_at_once
+// (sim/output/dataset_limits.h) is refused first, as a ConfigError naming file, dataset, shape.
 #pragma once
 
 #include <cstdint>
@@ -23,7 +25,7 @@ bool has_attribute(hid_t object, const std::string& name);
 std::string text_attribute(hid_t object, const std::string& name);      // Hdf5Error if absent
 std::int64_t integer_attribute(hid_t object, const std::string& name);  // Hdf5Error if absent
 
-// The datasets directly under group, in creation order.
+// The datasets directly under group, in creation order (by name where it is not indexed).
 std::vector<std::string> dataset_names(hid_t group);
 bool is_dimension_scale(hid_t group, const std::string& name);
 DatasetShape dataset_shape(hid_t group, const std::string& name);

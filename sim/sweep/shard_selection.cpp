@@ -38,6 +38,45 @@ std::optional<ShardSpec> shard_from_environment(
   return parse_shard(text, "environment (SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT)", "--shard");
 }
 
+namespace {
+
+// A whole number from the environment, or nothing when unset or not a number.
+std::optional<std::size_t> environment_count(const std::function<const char*(const char*)>& get,
+                                             const char* name) {
+  const char* text = get(name);
+  return text ? parse_count(text) : std::nullopt;
+}
+
+}  // namespace
+
+std::size_t launcher_process_count(const std::function<const char*(const char*)>& get) {
+  std::size_t count = 1;
+  for (const char* size : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"})
+    count = std::max(count, environment_count(get, size).value_or(1));
+  // PMIx launchers (srun --mpi=pmix, prterun) need not say the size: a rank above 0 shows it.
+  for (const char* rank : {"PMIX_RANK", "PMI_RANK", "OMPI_COMM_WORLD_RANK"})
+    if (environment_count(get, rank).value_or(0) > 0) count = std::max<std::size_t>(count, 2);
+  return count;
+}
+
+void refuse_launch_over_ranks(const std::function<const char*(const char*)>& get,
+                              const std::string& reason) {
+  const std::size_t count = launcher_process_count(get);
+  if (count <= 1) return;
+  const char* variable = "PMIX_RANK";
+  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "OMPI_COMM_WORLD_RANK", "PMI_RANK"})
+    if (get(name)) {
+      variable = name;
+      break;
+    }
+  const char* value = get(variable);
+  // A size variable gives the count; a rank alone only shows there are at least two.
+  const bool sized = get("OMPI_COMM_WORLD_SIZE") || get("PMI_SIZE");
+  throw ConfigError("environment", variable, value ? value : "",
+                    "started as one of " + (sized ? std::to_string(count) : "several") +
+                        " MPI ranks, but " + reason);
+}
+
 ChunkRange shard_chunks(const ShardSpec& shard, std::size_t chunk_count) {
   // Boundaries floor(I C / N): sizes differ by at most one, and consecutive shards meet.
   return {shard.index * chunk_count / shard.count, (shard.index + 1) * chunk_count / shard.count};

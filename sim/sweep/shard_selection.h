@@ -26,6 +26,18 @@ ShardSpec parse_shard(const std::string& text, const std::string& origin = "comm
 // not numbered 0..N-1, or a resubmission of some tasks only) is refused: pass --shard I/N.
 std::optional<ShardSpec> shard_from_environment(const std::function<const char*(const char*)>& get);
 
+// How many processes the launcher started together, from the variables mpirun and PMI/PMIx
+// launchers set (OMPI_COMM_WORLD_SIZE, PMI_SIZE; a PMIX_RANK, PMI_RANK or OMPI_COMM_WORLD_RANK
+// above 0 means at least two); 1 when none is set. A binary built without MPI that finds more
+// than one must refuse: each rank would compute every point as shard 0/1.
+std::size_t launcher_process_count(const std::function<const char*(const char*)>& get);
+
+// ConfigError("environment", variable, value, "started as one of N MPI ranks, but " + reason)
+// when launcher_process_count is above 1: for a build without MPI, and for commands that never
+// distribute their work.
+void refuse_launch_over_ranks(const std::function<const char*(const char*)>& get,
+                              const std::string& reason);
+
 struct ChunkRange {
   std::size_t first = 0;
   std::size_t end = 0;  // one past the last

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <vector>
 
+#include "sim/config/config_error.h"
 #include "sim/output/labelled_arrays.h"
 #include "sim/output/labelled_dimension.h"
 #include "sim/output/run_file.h"
@@ -72,7 +73,24 @@ struct PointVariable {
   std::string name;
   StoredType type;
   Hdf5Handle dataset;
+  std::size_t row_elements = 1;  // the product of the extents after point
 };
+
+// Before a chunk's rows are written: they must be as many as its points, each as long as the
+// merged variable's row, inside the merged point range. A damaged chunk could otherwise make
+// write_rows read past the values it gave (HDF5 trusts the buffer's size).
+void check_chunk_rows(const std::filesystem::path& path, const PointVariable& variable,
+                      const std::vector<std::int64_t>& chunk_points, std::size_t values,
+                      std::size_t points) {
+  const bool inside = !chunk_points.empty() && chunk_points.front() >= 0 &&
+                      static_cast<std::size_t>(chunk_points.front()) + chunk_points.size() <= points;
+  if (!inside || values != chunk_points.size() * variable.row_elements)
+    throw ConfigError(path.string(), variable.name, std::to_string(values) + " values",
+                      "does not match the chunk's " + std::to_string(chunk_points.size()) +
+                          " points x " + std::to_string(variable.row_elements) +
+                          " values per point inside the sweep's " + std::to_string(points) +
+                          " points: a damaged chunk file");
+  }
 
 // Every 8-byte number of a variable, as raw bytes (the type is kept by the caller).
 std::vector<std::uint64_t> read_raw(hid_t group, const PointVariable& variable) {
@@ -124,10 +142,14 @@ void merge_sweep(const std::filesystem::path& directory, const std::filesystem::
         continue;
       }
       const StoredType type = stored_type(first.root(), name);
+      std::size_t row_elements = 1;
+      for (std::size_t axis = 1; axis < shape.extents.size(); ++axis)
+        row_elements *= shape.extents[axis];
       point_variables.push_back(
           {name, type,
            out.create_variable(out.root(), name, shape.dims, memory_type(type),
-                               attributes_of(first.root(), name))});
+                               attributes_of(first.root(), name)),
+           row_elements});
     }
   }
   for (const auto& path : source.files()) {
@@ -135,6 +157,7 @@ void merge_sweep(const std::filesystem::path& directory, const std::filesystem::
     const auto chunk_points = read_integers(chunk.root(), "point");
     for (const auto& variable : point_variables) {
       const auto raw = read_raw(chunk.root(), variable);
+      check_chunk_rows(path, variable, chunk_points, raw.size(), points);
       LabelledArrayFile::write_rows(variable.dataset, memory_type(variable.type),
                                     static_cast<std::size_t>(chunk_points.front()),
                                     chunk_points.size(), raw.data());

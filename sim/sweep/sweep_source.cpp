@@ -91,6 +91,12 @@ DatasetShape SweepSource::shape(const std::string& name) const {
 }
 
 std::vector<double> SweepSource::point_values(const std::string& name) const {
+  // Each chunk must hold its points' rows exactly: callers index the values by the first file's
+  // shape, so a damaged chunk declaring fewer (or more) would be read out of bounds.
+  const DatasetShape expected = shape(name);
+  std::size_t row_elements = 1;
+  for (std::size_t axis = 1; axis < expected.extents.size(); ++axis)
+    row_elements *= expected.extents[axis];
   std::vector<double> values;
   std::size_t next_point = 0;
   for (const auto& path : files_) {
@@ -100,6 +106,11 @@ std::vector<double> SweepSource::point_values(const std::string& name) const {
       throw ConfigError(path.string(), "point", "", "does not continue the points before it");
     next_point += points.size();
     const auto part = read_doubles(file.root(), name);
+    if (part.size() != points.size() * row_elements)
+      throw ConfigError(path.string(), name, std::to_string(part.size()) + " values",
+                        "does not match the chunk's " + std::to_string(points.size()) +
+                            " points x " + std::to_string(row_elements) +
+                            " values per point: a damaged chunk file");
     values.insert(values.end(), part.begin(), part.end());
   }
   return values;

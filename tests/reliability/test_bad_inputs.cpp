@@ -8,6 +8,13 @@
 // wrong type, range, empty, malformed, missing); this table does not repeat them.
 #include <gtest/gtest.h>
 
+#include <hdf5_hl.h>
+
+#include <functional>
+
+#include "models/model_catalogue.h"
+#include "sim/calibration/calibration_config.h"
+#include "sim/output/labelled_arrays.h"
 #include "tests/reliability/bounded_process.h"
 #include "tests/support/test_support.h"
 
@@ -16,7 +23,7 @@ namespace {
 
 using testing::TemporaryDirectory;
 
-enum class Use { config, targets_file, merge_plan, describe, resume, out };
+enum class Use { config, targets_file, merge_plan, describe, resume, out, merge, sensitivity };
 
 struct BadInput {
   std::string name;
@@ -26,6 +33,9 @@ struct BadInput {
   std::vector<std::string> expected;  // each must appear in stderr ($FILE: the input's path)
   std::string path = "";              // an existing path to use instead of writing content
   std::vector<std::string> extra = {};
+  // Makes the input at the given path instead of writing content (crafted HDF5 files, sweep
+  // directories).
+  std::function<void(const std::filesystem::path&)> make = {};
 };
 
 void PrintTo(const BadInput& bad, std::ostream* stream) {
@@ -68,6 +78,12 @@ std::vector<std::string> arguments_for(const BadInput& bad, const std::string& f
       arguments = {"run", "--config", "configs/demo_market.ini",    "--out",
                    file,  "--quiet",  "--market.initial_firms=100", "--calendar.burn_in_days=0"};
       break;
+    case Use::merge:
+      arguments = {"merge", file, "--out", out};
+      break;
+    case Use::sensitivity:
+      arguments = {"sensitivity", file, "--out", out, "--quiet", "--output", "firms"};
+      break;
   }
   arguments.insert(arguments.end(), bad.extra.begin(), bad.extra.end());
   return arguments;
@@ -79,7 +95,11 @@ TEST_P(BadInputs, AreRefusedWithTheirMessageWithoutCrashHangOrUnboundedMemory) {
   const BadInput& bad = GetParam();
   TemporaryDirectory dir;
   std::string file = bad.path;
-  if (file.empty()) {
+  if (bad.make) {
+    file = (dir / (bad.use == Use::merge || bad.use == Use::sensitivity ? "sweep" : "input.h5"))
+               .string();
+    bad.make(file);
+  } else if (file.empty()) {
     file =
         (dir / ("input" + std::string(bad.use == Use::config ? ".ini"
                                       : bad.use == Use::targets_file || bad.use == Use::merge_plan
@@ -441,7 +461,7 @@ INSTANTIATE_TEST_SUITE_P(
                  std::string("\x89HDF\r\n\x1a\n", 8) + std::string(4096, '\x7f'),
                  2,
                  {"$FILE"}},
-        BadInput{"describe_a_directory", Use::describe, "", 2, {"no such file"}, "/tmp"},
+        BadInput{"describe_a_directory", Use::describe, "", 2, {"/tmp", "is a directory"}, "/tmp"},
         BadInput{"resume_an_empty_file",
                  Use::resume,
                  "",
@@ -459,6 +479,132 @@ INSTANTIATE_TEST_SUITE_P(
                  2,
                  {"--out", "does not exist"},
                  "/nonexistent-reformsim-directory/out.h5"}),
+    [](const auto& param_info) { return param_info.param.name; });
+
+// Crafted HDF5 inputs: datasets declaring shapes they never stored (chunked and never written,
+// so a 160 GB declaration costs a few kB of file). Found by review: `calibrate --resume` of
+// such a checkpoint resized a vector to 160 GB (std::bad_alloc, exit 1), and merge and
+// sensitivity read whatever shape a chunk file declared; now every whole-dataset read checks
+// the declared shape against the read cap and the dimensions it must match, first.
+
+// Adds to file (replacing any dataset of that name) a float64 dataset declaring shape, with the
+// dimension scales named in scales attached (HDF5 does not check their lengths).
+void declare_unwritten_dataset(const std::filesystem::path& file, const std::string& name,
+                               const std::vector<hsize_t>& shape,
+                               const std::vector<std::string>& scales = {}) {
+  const hid_t opened = H5Fopen(file.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+  ASSERT_GE(opened, 0) << file;
+  if (H5Lexists(opened, name.c_str(), H5P_DEFAULT) > 0) H5Ldelete(opened, name.c_str(), H5P_DEFAULT);
+  const hid_t space = H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr);
+  const hid_t properties = H5Pcreate(H5P_DATASET_CREATE);
+  std::vector<hsize_t> chunk(shape.size(), 1);
+  chunk.back() = std::min<hsize_t>(shape.back(), 1024);
+  H5Pset_chunk(properties, static_cast<int>(chunk.size()), chunk.data());
+  const hid_t dataset = H5Dcreate2(opened, name.c_str(), H5T_NATIVE_DOUBLE, space, H5P_DEFAULT,
+                                   properties, H5P_DEFAULT);
+  EXPECT_GE(dataset, 0) << name;
+  for (std::size_t axis = 0; axis < scales.size(); ++axis) {
+    const hid_t scale = H5Dopen2(opened, scales[axis].c_str(), H5P_DEFAULT);
+    EXPECT_GE(H5DSattach_scale(dataset, scale, static_cast<unsigned>(axis)), 0) << scales[axis];
+    H5Dclose(scale);
+  }
+  H5Dclose(dataset);
+  H5Pclose(properties);
+  H5Sclose(space);
+  H5Fclose(opened);
+}
+
+// The header `calibrate --resume` checks first: this calibration's method and inputs, so the
+// reading gets as far as the datasets.
+calibration::CalibrationConfig demo_calibration() {
+  return calibration::load_calibration(models::all_models(),
+                                       "configs/calibration/demo_market_abc.ini", {}, "", "");
+}
+
+// Stands for the demo calibration's number of targets in a declared shape: the config is loaded
+// when the file is made, not when the table is built (test discovery runs elsewhere).
+constexpr hsize_t demo_targets = ~hsize_t{0};
+
+std::function<void(const std::filesystem::path&)> abc_checkpoint_declaring(
+    std::vector<std::pair<std::string, std::vector<hsize_t>>> datasets) {
+  return [datasets](const std::filesystem::path& path) {
+    const auto config = demo_calibration();
+    {
+      auto file = LabelledArrayFile::create(path);
+      LabelledArrayFile::set_attribute(file.root(), "method", "abc-smc");
+      LabelledArrayFile::set_attribute(file.root(), "calibration_inputs",
+                                       calibration::calibration_inputs_text(config, "abc-smc"));
+    }
+    for (auto [name, shape] : datasets) {
+      for (auto& extent : shape)
+        if (extent == demo_targets) extent = config.targets.size();
+      declare_unwritten_dataset(path, name, shape);
+    }
+  };
+}
+
+// A real saltelli sweep of 8 points in one chunk, whose metric firms then declares 1e10 points.
+void sweep_with_a_huge_chunk_variable(const std::filesystem::path& directory) {
+  const auto config = directory.parent_path() / "tiny.ini";
+  testing::write_text(config, "include = " +
+                                  (testing::source_dir() / "configs/demo_market.ini").string() +
+                                  "\n[run]\ntargets_file =\nreplications = 1\n[calendar]\n"
+                                  "burn_in_days = 0\nyears = 1\ndays_per_year = 20\n[market]\n"
+                                  "initial_firms = 100\n");
+  const auto result = testing::run_reformsim(
+      {"sweep", "--config", config.string(), "--design", "saltelli", "--param",
+       "market.entry_value_days=5:60", "--param", "market.approval_days_after=1:30", "--samples",
+       "2", "--chunk-points", "8", "--out", directory.string(), "--quiet"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  declare_unwritten_dataset(directory / "chunk-000000.h5", "firms", {10000000000ull, 1, 20},
+                            {"point", "replication", "step"});
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    CraftedHdf5, BadInputs,
+    ::testing::Values(
+        BadInput{"resume_checkpoint_declaring_1e10_evaluations",
+                 Use::resume,
+                 "",
+                 2,
+                 {"$FILE", "evaluation_theta", "shape 10000000000 x 2",
+                  "declares more than the 134217728 elements"},
+                 "",
+                 {},
+                 abc_checkpoint_declaring({{"evaluation_theta", {10000000000ull, 2}}})},
+        BadInput{"resume_checkpoint_datasets_disagree",
+                 Use::resume,
+                 "",
+                 2,
+                 {"$FILE", "evaluation_statistic", "shape 5 x", "expected 3 x"},
+                 "",
+                 {},
+                 abc_checkpoint_declaring({{"evaluation_theta", {3, 2}},
+                                           {"evaluation_statistic", {5, demo_targets}}})},
+        BadInput{"resume_checkpoint_missing_datasets",
+                 Use::resume,
+                 "",
+                 2,
+                 {"$FILE", "not a readable calibration checkpoint", "evaluation_theta"},
+                 "",
+                 {},
+                 abc_checkpoint_declaring({})},
+        BadInput{"merge_chunk_declaring_1e10_points",
+                 Use::merge,
+                 "",
+                 2,
+                 {"chunk-000000.h5", "firms", "shape 10000000000 x 1 x 20", "declares more than"},
+                 "",
+                 {},
+                 sweep_with_a_huge_chunk_variable},
+        BadInput{"sensitivity_chunk_declaring_1e10_points",
+                 Use::sensitivity,
+                 "",
+                 2,
+                 {"chunk-000000.h5", "firms", "shape 10000000000 x 1 x 20", "declares more than"},
+                 "",
+                 {},
+                 sweep_with_a_huge_chunk_variable}),
     [](const auto& param_info) { return param_info.param.name; });
 
 }  // namespace

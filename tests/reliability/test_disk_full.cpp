@@ -43,6 +43,9 @@ void expect_clean_failure_when_full(const std::filesystem::path& directory, cons
   EXPECT_EQ(result.exit_status, 1) << result.how() << "\n" << result.err;
   EXPECT_NE(result.err.find("reformsim: failed:"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find(expected_reason), std::string::npos) << result.err;
+  // The message names the file (its temporary name, in the directory that is full).
+  EXPECT_NE(result.err.find((directory / ".big.h5.partial-").string()), std::string::npos)
+      << result.err;
   EXPECT_FALSE(std::filesystem::exists(directory / "big.h5"));
   std::vector<std::string> left;
   for (const auto& entry : std::filesystem::directory_iterator(directory))
@@ -90,6 +93,52 @@ TEST(DiskFull, AnInjectedWriteFailureGivesAClearErrorAndLeavesNoPartialFile) {
   Limits limits;
   limits.file_size_bytes = 256 * 1024;  // writes past 256 kB fail with EFBIG
   expect_clean_failure_when_full(dir.path(), limits, "File too large");
+}
+
+// calibrate publishes a checkpoint per generation: one that cannot be written fails the command
+// naming the file, and leaves neither a temporary file nor its lock file.
+TEST(DiskFull, ACalibrationWhoseCheckpointCannotBeWrittenFailsCleanly) {
+  TemporaryDirectory dir;
+  Limits limits;
+  limits.file_size_bytes = 16 * 1024;  // a checkpoint of the demo calibration is larger
+  const auto out = dir / "calibration.h5";
+  const auto result = run_reformsim_bounded(
+      {"calibrate", "--config", "configs/calibration/demo_market_abc.ini", "--method", "abc-smc",
+       "--out", out.string(), "--quiet", "--threads=2", "--market.initial_firms=300",
+       "--calendar.burn_in_days=0", "--calibration.population=6",
+       "--calibration.max_generations=1"},
+      limits);
+  EXPECT_EQ(result.exit_status, 1) << result.how() << "\n" << result.err;
+  EXPECT_NE(result.err.find("File too large"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find((dir / ".calibration.h5.partial-").string()), std::string::npos)
+      << result.err;
+  EXPECT_TRUE(dir.entries().empty()) << "a checkpoint, temporary or lock file was left behind";
+}
+
+// A sweep whose chunk file cannot be written: exit 1 naming the chunk, the design file and any
+// complete chunk kept, no temporary file; the same sweep without the limit then completes.
+TEST(DiskFull, ASweepWhoseChunkCannotBeWrittenFailsCleanlyAndResumes) {
+  TemporaryDirectory dir;
+  const auto out = dir / "sweep";
+  const std::vector<std::string> sweep{
+      "sweep", "--config", "configs/demo_market.ini", "--design", "lhs", "--param",
+      "market.entry_value_days=5:60", "--samples", "4", "--chunk-points", "4", "--out",
+      out.string(), "--quiet", "--threads=2", "--market.initial_firms=200",
+      "--calendar.burn_in_days=0", "--replications=4"};
+  Limits limits;
+  limits.file_size_bytes = 64 * 1024;  // the design file fits, the chunk of 16 runs does not
+  const auto result = run_reformsim_bounded(sweep, limits);
+  EXPECT_EQ(result.exit_status, 1) << result.how() << "\n" << result.err;
+  EXPECT_NE(result.err.find("File too large"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find((out / ".chunk-000000.h5.partial-").string()), std::string::npos)
+      << result.err;
+  std::vector<std::string> left;
+  for (const auto& entry : std::filesystem::directory_iterator(out))
+    left.push_back(entry.path().filename().string());
+  EXPECT_EQ(left, std::vector<std::string>{"design.h5"}) << "a partial chunk was left behind";
+  const auto resumed = run_reformsim_bounded(sweep);
+  EXPECT_EQ(resumed.exit_status, 0) << resumed.err;
+  EXPECT_TRUE(is_complete_output(out / "chunk-000000.h5"));
 }
 
 }  // namespace

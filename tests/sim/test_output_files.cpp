@@ -6,12 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <thread>
+#include <iostream>
 
 #include "sim/output/file_description.h"
 #include "sim/output/output_target.h"
 #include "sim/random/random_stream.h"
+#include "tests/reliability/kill_schedule.h"
 #include "tests/support/test_support.h"
 
 namespace reformsim {
@@ -47,44 +47,106 @@ TEST(OutputFile, OpensInXarrayWithNamedDimensionsAndNoPhonyOnes) {
     EXPECT_NE(result.out.find(expected), std::string::npos) << expected << " in\n" << result.out;
 }
 
-// Starts a long run, kills it with SIGKILL after `delay`, and returns the directory listing.
-void kill_run_after(const std::filesystem::path& out, std::chrono::milliseconds delay) {
+// Starts a run of about a second in the background.
+pid_t start_long_run(const std::filesystem::path& out) {
   const pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    const int nothing = open("/dev/null", O_WRONLY);
-    dup2(nothing, 1);
-    dup2(nothing, 2);
-    if (chdir(REFORMSIM_SOURCE_DIR) != 0) _exit(127);
-    execl(REFORMSIM_BINARY_PATH, "reformsim", "run", "--config", "configs/demo_market.ini",
-          "--out", out.c_str(), "--quiet", "--overwrite", "--replications=2",
-          "--market.initial_firms=20000", "--calendar.burn_in_days=0", "--threads=1",
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  std::this_thread::sleep_for(delay);
-  kill(child, SIGKILL);
-  int status = 0;
-  waitpid(child, &status, 0);
+  if (child != 0) return child;
+  const int nothing = open("/dev/null", O_WRONLY);
+  dup2(nothing, 1);
+  dup2(nothing, 2);
+  if (chdir(REFORMSIM_SOURCE_DIR) != 0) _exit(127);
+  execl(REFORMSIM_BINARY_PATH, "reformsim", "run", "--config", "configs/demo_market.ini", "--out",
+        out.c_str(), "--quiet", "--overwrite", "--replications=2", "--market.initial_firms=20000",
+        "--calendar.burn_in_days=0", "--threads=1", static_cast<char*>(nullptr));
+  _exit(127);
 }
 
 TEST(OutputFile, AWriterKilledAtAnyMomentNeverLeavesAFileThatReadsAsComplete) {
   TemporaryDirectory dir;
-  const auto out = dir / "killed.h5";
-  // 24 seeded moments spread over a run of about a second, writing phase included.
+  const auto out = dir / "killed.h5", reference = dir / "reference.h5";
+  int status = 0;
+  const pid_t first = start_long_run(reference);
+  ASSERT_GE(first, 0);
+  const auto timeline = reliability::watch_writes(first, reference, status);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  ASSERT_EQ(timeline.writes, 1) << "the run's temporary file was never seen";
+  const auto expected = testing::read_all_datasets(reference);
+  // 24 seeded moments: every other one inside the write (timed from the temporary file's
+  // appearance), the others over 1.2 runs (kill_schedule.h).
   RandomStream moments(20181226, {});
+  int landed = 0;
   for (int attempt = 0; attempt < 24; ++attempt) {
     std::filesystem::remove(out);
-    const auto delay = std::chrono::milliseconds(moments.uniform_index(1500));
-    kill_run_after(out, delay);
+    const auto moment = reliability::draw_kill_moment(moments, attempt, timeline);
+    const pid_t child = start_long_run(out);
+    ASSERT_GE(child, 0);
+    if (reliability::kill_at(child, out, moment, timeline)) ++landed;
     for (const auto& name : dir.entries()) {
       const auto path = dir / name;
-      if (name == "killed.h5")
-        EXPECT_TRUE(is_complete_output(path)) << "after " << delay.count() << " ms";
-      else
-        EXPECT_FALSE(is_complete_output(path)) << name;
+      if (path == reference) continue;
+      if (name == "killed.h5") {
+        EXPECT_TRUE(is_complete_output(path)) << moment.describe();
+      } else if (is_complete_output(path)) {
+        // Killed between the final flush of `complete` and link(): a whole, correct file under
+        // the temporary name, which the next writer removes.
+        EXPECT_TRUE(is_partial_output_name(path)) << name;
+        EXPECT_TRUE(testing::read_all_datasets(path) == expected)
+            << moment.describe() << ": the complete-looking " << name << " is not the result";
+      }
     }
   }
+  std::cout << "[ kills    ] run: " << landed << " of 24 kills landed during the write ("
+            << timeline.write_seconds * 1000 << " ms of a " << timeline.run_seconds * 1000
+            << " ms run)\n";
+  EXPECT_GE(landed, 8) << "too few kills found the temporary file";
+}
+
+TEST(DescribeFile, ListsTheParametersGroupAsNameEqualsValue) {
+  TemporaryDirectory dir;
+  const auto out = (dir / "p.h5").string();
+  ASSERT_EQ(testing::run_reformsim({"run", "--config", "configs/demo_market.ini", "--out", out,
+                                    "--quiet", "--market.initial_firms=300",
+                                    "--market.productivity_volatility=0.0123456789",
+                                    "--calendar.burn_in_days=0", "--replications=1"})
+                .exit_status,
+            0);
+  const auto described = testing::run_reformsim({"describe", out});
+  EXPECT_EQ(described.exit_status, 0) << described.err;
+  // Values as stored: integers whole, reals to the last digit that reads back the same.
+  for (const char* expected : {"parameters (name = value):", "  market.initial_firms = 300\n",
+                               "  market.productivity_volatility = 0.0123456789\n",
+                               "  calendar.burn_in_days = 0\n"})
+    EXPECT_NE(described.out.find(expected), std::string::npos) << expected << " in\n"
+                                                               << described.out;
+}
+
+// h5py does not index creation order: listing by it failed and describe listed nothing.
+TEST(DescribeFile, ListsAFileWithoutACreationOrderIndexByName) {
+  TemporaryDirectory dir;
+  const auto file = (dir / "h5py.h5").string();
+  const auto made = testing::run_program(
+      "/usr/bin/python3",
+      {"-c", "import h5py\nf = h5py.File('" + file +
+                 "', 'w')\nf['zeta'] = [1.0, 2.0]\nf['alpha'] = [[1, 2], [3, 4]]\n"
+                 "g = f.create_group('parameters')\ng.attrs['run.seed'] = 7\n"
+                 "g.attrs['market.rate'] = 0.25\nf.attrs['complete'] = 1\nf.close()\n"});
+  ASSERT_EQ(made.exit_status, 0) << made.err;
+  const auto described = testing::run_reformsim({"describe", file});
+  EXPECT_EQ(described.exit_status, 0) << described.err;
+  for (const char* expected : {"complete: yes", "  alpha(?, ?) [2 x 2]", "  zeta(?) [2]",
+                               "group parameters/", "  market.rate = 0.25\n", "  run.seed = 7\n"})
+    EXPECT_NE(described.out.find(expected), std::string::npos) << expected << " in\n"
+                                                               << described.out;
+  EXPECT_LT(described.out.find("alpha"), described.out.find("zeta")) << "not listed by name";
+}
+
+TEST(DescribeFile, SaysADirectoryIsADirectory) {
+  TemporaryDirectory dir;
+  const auto described = testing::run_reformsim({"describe", dir.path().string()});
+  EXPECT_EQ(described.exit_status, 2);
+  EXPECT_NE(described.err.find(dir.path().string() + ": is a directory"), std::string::npos)
+      << described.err;
+  EXPECT_EQ(described.err.find("no such file"), std::string::npos) << described.err;
 }
 
 TEST(OutputTarget, RemovesTemporaryFilesOfDeadWritersButNotOfLiveOnes) {

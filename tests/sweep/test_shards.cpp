@@ -63,6 +63,40 @@ TEST(ShardFromEnvironment, UsesTheSlurmArrayVariablesWhenBothAreSet) {
   EXPECT_THROW(shard_from_environment(get), ConfigError);
 }
 
+TEST(LauncherProcessCount, ReadsMpirunAndPmiVariablesAndRefusesSeveralRanks) {
+  std::map<std::string, const char*> environment;
+  const auto get = [&](const char* name) -> const char* {
+    const auto found = environment.find(name);
+    return found == environment.end() ? nullptr : found->second;
+  };
+  EXPECT_EQ(launcher_process_count(get), 1u);
+  EXPECT_NO_THROW(refuse_launch_over_ranks(get, "no MPI"));
+  environment["OMPI_COMM_WORLD_SIZE"] = "1";  // mpirun -n 1 is one process: allowed
+  EXPECT_EQ(launcher_process_count(get), 1u);
+  EXPECT_NO_THROW(refuse_launch_over_ranks(get, "no MPI"));
+  environment["OMPI_COMM_WORLD_SIZE"] = "4";
+  EXPECT_EQ(launcher_process_count(get), 4u);
+  try {
+    refuse_launch_over_ranks(get, "no MPI here");
+    ADD_FAILURE() << "four ranks were not refused";
+  } catch (const ConfigError& error) {
+    EXPECT_EQ(error.key(), "OMPI_COMM_WORLD_SIZE");
+    EXPECT_EQ(error.value(), "4");
+    EXPECT_NE(std::string(error.what()).find("one of 4 MPI ranks, but no MPI here"),
+              std::string::npos)
+        << error.what();
+  }
+  environment.clear();
+  environment["PMI_SIZE"] = "3";  // MPICH's hydra
+  EXPECT_EQ(launcher_process_count(get), 3u);
+  environment.clear();
+  environment["PMIX_RANK"] = "0";  // a PMIx launcher says only the rank: rank 0 may be alone
+  EXPECT_EQ(launcher_process_count(get), 1u);
+  environment["PMIX_RANK"] = "2";
+  EXPECT_EQ(launcher_process_count(get), 2u);
+  EXPECT_THROW(refuse_launch_over_ranks(get, "no MPI"), ConfigError);
+}
+
 TEST(IncompleteShards, ListsOnlyShardsOwningAMissingChunkInArraySyntax) {
   const auto missing =
       incomplete_shards(4, 10, [](std::size_t chunk) { return chunk != 3 && chunk != 9; });

@@ -4,6 +4,7 @@
 // naming the value, and the sensitivity command writes and prints its indices.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "sim/output/file_description.h"
@@ -187,6 +188,24 @@ TEST(SensitivityCommand, ComputesMorrisEffectsOfAMorrisSweepAndRefusesOtherDesig
   EXPECT_EQ(refused.exit_status, 2);
   EXPECT_NE(refused.err.find("saltelli"), std::string::npos) << refused.err;
 }
+
+#ifndef REFORMSIM_MPI
+// A build without MPI under `mpirun -n 2` (the variable mpirun sets, inherited by the child):
+// each rank used to compute every point as shard 0/1.
+TEST(SweepCommand, WithoutMpiCompiledInRefusesToRunAsOneOfSeveralRanks) {
+  TemporaryDirectory dir;
+  const auto out = (dir / "ranks").string();
+  setenv("OMPI_COMM_WORLD_SIZE", "2", 1);
+  const auto result =
+      run_reformsim(testing::sweep_arguments(testing::small_demo_config(dir), out, "lhs", "4"));
+  unsetenv("OMPI_COMM_WORLD_SIZE");
+  EXPECT_EQ(result.exit_status, 2) << result.err;
+  for (const char* expected : {"OMPI_COMM_WORLD_SIZE", "'2'", "one of 2 MPI ranks",
+                               "built without MPI", "--shard I/N"})
+    EXPECT_NE(result.err.find(expected), std::string::npos) << expected << " in\n" << result.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+#endif
 
 }  // namespace
 }  // namespace reformsim
