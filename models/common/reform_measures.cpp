@@ -58,10 +58,12 @@ void declare_reform_parameters(ParameterRegistry& registry) {
   for (std::size_t i = 0; i < measure_count; ++i) {
     const std::string& name = names()[i];
     registry.add(boolean_parameter("reform." + name, true, descriptions()[i], source));
-    registry.add(integer_parameter("reform." + name + "_day", 250, -1e6, 1e6, "working days",
-                                   "reported day " + name + " starts (0 = first day of "
-                                   "calendar.first_year)",
-                                   "assumption: the first working day of 2018"));
+    registry.add(
+        reform_input(integer_parameter("reform." + name + "_day", 250, -1e6, 1e6, "working days",
+                                       "reported day " + name +
+                                           " starts (0 = first day of "
+                                           "calendar.first_year)",
+                                       "assumption: the first working day of 2018")));
     registry.add(integer_parameter("reform." + name + "_phase_in_days", 0, 0, 1e6,
                                    "working days",
                                    "days over which " + name + " rises linearly to full effect",

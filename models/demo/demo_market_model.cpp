@@ -28,14 +28,16 @@ void DemoMarketModel::declare_parameters(ParameterRegistry& registry) const {
                               "mean (exponential) value of entry, in days of waiting it is "
                               "worth; an entrant registers when it exceeds the approval wait",
                               demo));
-  registry.add(real_parameter("market.approval_days_before", 30, 0, 1e4, "working days",
-                              "wait for a licence before the reform", demo));
-  registry.add(real_parameter("market.approval_days_after", 8, 0, 1e4, "working days",
-                              "wait for a licence from the reform day on", demo));
-  registry.add(integer_parameter("market.reform_day", 250, -1e6, 1e6, "working days",
-                                 "reported day (0 = first day of calendar.first_year) the "
-                                 "demonstration reform starts",
-                                 demo));
+  registry.add(
+      reform_input(real_parameter("market.approval_days_before", 30, 0, 1e4, "working days",
+                                  "wait for a licence before the reform", demo)));
+  registry.add(reform_input(real_parameter("market.approval_days_after", 8, 0, 1e4, "working days",
+                                           "wait for a licence from the reform day on", demo)));
+  registry.add(
+      reform_input(integer_parameter("market.reform_day", 250, -1e6, 1e6, "working days",
+                                     "reported day (0 = first day of calendar.first_year) the "
+                                     "demonstration reform starts",
+                                     demo)));
   registry.add(real_parameter("market.entry_subsidy_factor", 1.5, 1, 100, "1",
                               "multiplies the value of entry while the entry subsidy is on", demo));
   registry.add(boolean_parameter("reform.faster_licensing", true,

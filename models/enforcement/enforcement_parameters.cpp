@@ -9,9 +9,10 @@ const std::string assumption = "assumption";
 }
 
 void EnforcementSystem::declare_parameters(ParameterRegistry& registry) {
-  registry.add(integer_parameter("enforcement.departments_before", 34, 1, 254, "departments",
-                                 "departments holding penalty powers before consolidation",
-                                 "seed section 2.3 (1826 powers of 34 departments in 29 fields)"));
+  registry.add(reform_input(
+      integer_parameter("enforcement.departments_before", 34, 1, 254, "departments",
+                        "departments holding penalty powers before consolidation",
+                        "seed section 2.3 (1826 powers of 34 departments in 29 fields)")));
   registry.add(real_parameter("enforcement.inspections_per_department_year", 0.5, 0, 365,
                               "per firm-year", "inspections of one firm by one department",
                               "assumption: 17 a firm-year from 34 departments ('multiple, "

@@ -27,12 +27,12 @@ void declare_hierarchy(ParameterRegistry& registry) {
   registry.add(integer_list_parameter(
       "organisation.posts_per_unit_after", {1, 4, 2, 13, 37}, 0, 1e7, "posts",
       "posts per level in every unit after merge_departments", "assumption (README.md)"));
-  registry.add(integer_parameter("organisation.management_layers_before", 4, 1, 100, "layers",
-                                 "commission - department - subordinate unit - individual",
-                                 article_1_1));
-  registry.add(integer_parameter("organisation.management_layers_after", 3, 1, 100, "layers",
-                                 "commission - department/unit - individual, after flatten_layers",
-                                 article_1_1));
+  registry.add(reform_input(
+      integer_parameter("organisation.management_layers_before", 4, 1, 100, "layers",
+                        "commission - department - subordinate unit - individual", article_1_1)));
+  registry.add(reform_input(integer_parameter(
+      "organisation.management_layers_after", 3, 1, 100, "layers",
+      "commission - department/unit - individual, after flatten_layers", article_1_1)));
   registry.add(text_parameter("organisation.level_removed_by_flattening", "unit_head",
                               "post level whose posts flatten_layers turns into posts of the "
                               "level below (empty: none)",
@@ -45,20 +45,24 @@ void declare_hierarchy(ParameterRegistry& registry) {
 }
 
 void declare_units(ParameterRegistry& registry) {
-  registry.add(integer_parameter("organisation.departments_before", 60, 1, 1e5, "departments",
-                                 "departments before merge_departments", article_1_1));
-  registry.add(integer_parameter("organisation.departments_after", 23, 1, 1e5, "departments",
-                                 "departments after merge_departments", article_1_1));
-  registry.add(integer_parameter("organisation.park_bodies_before", 9, 0, 1e5, "units",
-                                 "park management and development bodies before", article_1_1));
-  registry.add(integer_parameter("organisation.park_bodies_after", 6, 0, 1e5, "units",
-                                 "park management and development bodies after", article_1_1));
-  registry.add(integer_parameter("organisation.departments_with_approval_items", 26, 0, 1e5,
-                                 "departments", "old departments holding approval items",
-                                 "seed section 2.1"));
-  registry.add(integer_parameter("organisation.departments_with_penalty_powers", 34, 0, 1e5,
-                                 "departments", "old departments holding penalty powers",
-                                 "seed section 2.3"));
+  registry.add(
+      reform_input(integer_parameter("organisation.departments_before", 60, 1, 1e5, "departments",
+                                     "departments before merge_departments", article_1_1)));
+  registry.add(
+      reform_input(integer_parameter("organisation.departments_after", 23, 1, 1e5, "departments",
+                                     "departments after merge_departments", article_1_1)));
+  registry.add(reform_input(integer_parameter("organisation.park_bodies_before", 9, 0, 1e5, "units",
+                                              "park management and development bodies before",
+                                              article_1_1)));
+  registry.add(
+      reform_input(integer_parameter("organisation.park_bodies_after", 6, 0, 1e5, "units",
+                                     "park management and development bodies after", article_1_1)));
+  registry.add(reform_input(
+      integer_parameter("organisation.departments_with_approval_items", 26, 0, 1e5, "departments",
+                        "old departments holding approval items", "seed section 2.1")));
+  registry.add(reform_input(
+      integer_parameter("organisation.departments_with_penalty_powers", 34, 0, 1e5, "departments",
+                        "old departments holding penalty powers", "seed section 2.3")));
   registry.add(text_list_parameter(
       "organisation.big_systems",
       {"human resources", "publicity and culture", "economic operation",

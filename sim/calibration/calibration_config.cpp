@@ -64,6 +64,12 @@ const ParameterSpec& free_parameter_spec(const std::string& key, const Parameter
                       "a " + type_name(spec->type) +
                           " parameter: only real and integer "
                           "parameters can be free");
+  if (spec->reform_input)
+    throw ConfigError(origin, "calibration.parameters", key,
+                      "declared by model " + scenario.parameters.text("model.name") +
+                          " as an input of the reform (departments, layers, steps, items, "
+                          "powers, the reform's days): inputs are set from the reported "
+                          "figures, never fitted");
   if (is_input(*spec, settings))
     throw ConfigError(origin, "calibration.parameters", key,
                       "an input of the reform or of the engine (section " + spec->section() +
@@ -189,8 +195,10 @@ CalibrationConfig load_calibration(const ModelCatalogue& models, const std::file
     throw ConfigError(file.string(), "calibration.scenario", "",
                       "missing: name the scenario config to calibrate");
   Scenario scenario = load_scenario(models, scenario_file, scenario_entries);
-  if (!seed_text.empty())
+  if (!seed_text.empty()) {
     scenario.parameters.set_text("run.seed", seed_text, "command line (--seed)");
+    scenario_entries.push_back({"run.seed", seed_text, "command line (--seed)"});
+  }
   ParameterSpace space = free_parameters(settings, scenario);
   auto targets = target_specs(scenario);
   const auto master_seed = static_cast<std::uint64_t>(scenario.parameters.integer("run.seed"));
@@ -220,7 +228,8 @@ CalibrationConfig load_calibration(const ModelCatalogue& models, const std::file
           std::move(space),
           std::move(targets),
           abc,
-          msm};
+          msm,
+          std::move(scenario_entries)};
 }
 
 std::string calibration_inputs_text(const CalibrationConfig& config, const std::string& method) {

@@ -18,7 +18,9 @@
 // parameter must be a real or integer parameter the model declares, outside the engine's
 // sections (model, run, calendar) and outside `calibration.inputs` (keys or whole sections:
 // the inputs of the reform, MODEL.md section 9, are set, never fitted); its prior's support
-// must lie inside the declared range. Every refusal is a ConfigError naming file, key, value.
+// must lie inside the declared range, and the model must not have declared it an input of the
+// reform (ParameterSpec::reform_input), whatever calibration.inputs lists. Every refusal is a
+// ConfigError naming file, key, value.
 #pragma once
 
 #include <filesystem>
@@ -39,6 +41,9 @@ struct CalibrationConfig {
   std::vector<TargetSpec> targets;
   AbcSettings abc;
   MsmSettings msm;
+  // The scenario keys the calibration config and the command line override (targets_file
+  // included): the conditions the posterior holds under.
+  std::vector<ConfigEntry> scenario_overrides;
 };
 
 // Declares the calibration.* settings (not the priors) in registry.

@@ -184,6 +184,11 @@ std::string format_parameter_value(const ParameterValue& value) {
   return std::visit(ValueFormatter{}, value);
 }
 
+ParameterSpec reform_input(ParameterSpec spec) {
+  spec.reform_input = true;
+  return spec;
+}
+
 ParameterSpec real_parameter(std::string key, double default_value, double minimum, double maximum,
                              std::string unit, std::string description, std::string source) {
   return make_spec(std::move(key), ParameterType::real, default_value, minimum, maximum,

@@ -27,6 +27,9 @@ struct ParameterSpec {
   std::string unit;                  // "working days", "persons", "fraction", "" if dimensionless
   std::string description;
   std::string source;  // "seed section 2.2", "assumption", "calibrated", ...
+  // An input of the reform (departments, layers, steps, items, powers, the reform's days): set
+  // from the reported article, never fitted; `reformsim calibrate` refuses to free it.
+  bool reform_input = false;
 
   std::string section() const;
   std::string range_text() const;  // "[0, 1]", "one of merit, seniority", "true or false"
@@ -41,6 +44,9 @@ ParameterValue parse_parameter_value(const ParameterSpec& spec, const std::strin
 // The canonical text of a value, which parse_parameter_value reads back to the same value
 // (reals with 17 significant digits, lists comma-separated).
 std::string format_parameter_value(const ParameterValue& value);
+
+// spec marked as an input of the reform: `registry.add(reform_input(integer_parameter(...)))`.
+ParameterSpec reform_input(ParameterSpec spec);
 
 // Builders that keep declarations one line each in the models.
 ParameterSpec real_parameter(std::string key, double default_value, double minimum, double maximum,

@@ -23,6 +23,8 @@ void broadcast_text(std::string& text, int root) {
   if (size > 0) MPI_Bcast(text.data(), static_cast<int>(size), MPI_CHAR, root, MPI_COMM_WORLD);
 }
 
+}  // namespace
+
 // Rank 0's dispatcher: answers each request with the next chunk position from the counter
 // rank 0's own loop also draws from, until every other rank has been told there is no more.
 // Polls with MPI_Test and short sleeps, so it does not spin a core the simulations need.
@@ -51,8 +53,6 @@ long long request_chunk() {
   MPI_Recv(&reply, 1, MPI_LONG_LONG, 0, reply_tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
   return reply;
 }
-
-}  // namespace
 
 bool MpiSession::launched_by_mpirun() {
   return std::getenv("OMPI_COMM_WORLD_SIZE") || std::getenv("PMIX_RANK") || std::getenv("PMI_RANK");

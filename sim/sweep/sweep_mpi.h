@@ -7,6 +7,7 @@
 // contents depend only on the design and the seeds, never on which rank ran them.
 #pragma once
 
+#include <atomic>
 #include <vector>
 
 #include "sim/sweep/sweep_runner.h"
@@ -36,6 +37,14 @@ std::vector<std::size_t> prepare_on_rank_zero(const SweepRun& run, bool overwrit
 // Computes chunks (the same list on every rank) over all ranks; returns how many this rank did.
 std::size_t run_chunks_over_ranks(const SweepRun& run, const std::vector<std::size_t>& chunks,
                                   const MpiSession& session, ProgressCounter* counter);
+
+// The dynamic dispatcher, shared with calibration (sim/calibration/mpi_batch_simulator.h): on
+// rank 0, answers each other rank's request with the next position drawn from `next` (which
+// rank 0's own loop draws from too), or with -1 once `next` reaches total, until every other
+// rank has had its -1; polls, so it does not spin a core. request_chunk() is the other ranks'
+// side: the next position, or -1 when there is none.
+void dispatch(std::atomic<std::size_t>& next, std::size_t total, int ranks);
+long long request_chunk();
 
 // Waits for every rank.
 void barrier(const MpiSession& session);

@@ -2,6 +2,7 @@
 // ABC-SMC and MSM run, --resume of an interrupted file, and bad inputs refused with exit 2.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <numeric>
 #include <stdexcept>
 
@@ -206,6 +207,20 @@ TEST(CalibrateCommand, RefusesAMissingOrUnknownMethod) {
   const auto result = support::run_reformsim(arguments);
   EXPECT_EQ(result.exit_status, 2);
   EXPECT_NE(result.err.find("gibbs"), std::string::npos);
+}
+
+// Started by mpirun (the variable OpenMPI sets, inherited by the child): calibrate never
+// distributes its work, so every rank would run the whole calibration into the same file.
+TEST(CalibrateCommand, RefusesToRunAsOneOfSeveralMpiRanks) {
+  support::TemporaryDirectory directory;
+  const auto out = directory / "ranks.h5";
+  setenv("OMPI_COMM_WORLD_SIZE", "2", 1);
+  const auto result = support::run_reformsim(calibrate(demo_config(), "abc-smc", out));
+  unsetenv("OMPI_COMM_WORLD_SIZE");
+  EXPECT_EQ(result.exit_status, 2) << result.err;
+  EXPECT_NE(result.err.find("OMPI_COMM_WORLD_SIZE"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("does not run over MPI ranks"), std::string::npos) << result.err;
+  EXPECT_TRUE(directory.entries().empty());
 }
 
 }  // namespace
