@@ -103,7 +103,7 @@ ApprovalNetwork::ApprovalNetwork(const ReplicationSetup& setup, const ReformSche
 
 MeasureSet ApprovalNetwork::measures_in_force(std::int64_t day) const {
   MeasureSet measures;
-  for (Measure measure : approval_measures)
+  for (Measure measure : workflow_measures)
     if (schedule_.intensity(measure, day) >= 1) measures.set(measure);
   return measures;
 }
@@ -111,7 +111,7 @@ MeasureSet ApprovalNetwork::measures_in_force(std::int64_t day) const {
 MeasureSet ApprovalNetwork::measures_for(std::uint64_t application, double submitted_day) const {
   const auto day = static_cast<std::int64_t>(std::floor(submitted_day));
   MeasureSet measures;
-  for (Measure measure : approval_measures) {
+  for (Measure measure : workflow_measures) {
     const double intensity = schedule_.intensity(measure, day);
     if (intensity <= 0) continue;
     if (intensity < 1) {
@@ -125,11 +125,13 @@ MeasureSet ApprovalNetwork::measures_for(std::uint64_t application, double submi
 }
 
 std::uint32_t ApprovalNetwork::plan_for(ApplicationType type, MeasureSet measures) {
-  const auto key = std::make_pair(static_cast<std::size_t>(type), measures.bits());
+  const std::int64_t sign_offs = sign_offs_per_item(settings_, measures, management_layers_);
+  const PlanKey key{static_cast<std::size_t>(type), measures.bits(), sign_offs};
   const auto found = plan_index_.find(key);
   if (found != plan_index_.end()) return found->second;
   // Built the first time a regime is used, then shared by every application under it.
-  const std::uint32_t index = network_.add_plan(build_workflow_plan(settings_, type, measures));
+  const std::uint32_t index =
+      network_.add_plan(build_workflow_plan(settings_, type, measures, sign_offs));
   plan_index_.emplace(key, index);
   return index;
 }

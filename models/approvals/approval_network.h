@@ -11,6 +11,7 @@
 
 #include <array>
 #include <map>
+#include <tuple>
 #include <vector>
 
 #include "models/approvals/approval_settings.h"
@@ -45,6 +46,10 @@ class ApprovalNetwork : public ApprovalService {
 
   // Service-rate factor from now on: the staff model's competence x effort, 1 = full.
   void set_staff_productivity(double productivity);
+  // Management layers, hence sign-offs per item, of applications submitted from now on (a
+  // staff model's count); 0 (the default) = approvals.management_layers_before / _after as
+  // flatten_layers says.
+  void set_management_layers(std::int64_t layers) { management_layers_ = layers; }
   void record(const StepContext& context, MetricRow& row) const;
   void summarise(MetricRow& row) const;
 
@@ -67,6 +72,7 @@ class ApprovalNetwork : public ApprovalService {
 
   MeasureSet measures_for(std::uint64_t application, double submitted_day) const;
   std::uint32_t plan_for(ApplicationType type, MeasureSet measures);
+  using PlanKey = std::tuple<std::size_t, std::uint32_t, std::int64_t>;  // type, measures, signs
   void tally_outcomes();
   void update_window(double day_end);
   TypeStatistics window_statistics(ApplicationType type) const;
@@ -77,7 +83,8 @@ class ApprovalNetwork : public ApprovalService {
   ApprovalMetricIds ids_;
   std::uint64_t seed_;
   QueueingNetwork network_;
-  std::map<std::pair<std::size_t, std::uint32_t>, std::uint32_t> plan_index_;
+  std::map<PlanKey, std::uint32_t> plan_index_;
+  std::int64_t management_layers_ = 0;
   double productivity_;
   std::int64_t current_day_;
 

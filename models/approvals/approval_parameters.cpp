@@ -24,22 +24,24 @@ void declare_workflow(ParameterRegistry& registry, ApplicationType type,
                       const WorkflowDefaults& defaults) {
   const std::string prefix = "approvals." + application_type_name(type) + "_";
   const std::string what = application_type_name(type) + " workflow: ";
-  registry.add(integer_parameter(prefix + "steps_before", defaults.steps_before, 1, 1e5, "steps",
-                                 what + "approval steps without step_reduction",
-                                 defaults.steps_source));
-  registry.add(integer_parameter(prefix + "steps_after", defaults.steps_after, 1, 1e5, "steps",
-                                 what + "approval steps with step_reduction",
-                                 defaults.steps_source));
-  registry.add(integer_parameter(prefix + "items", defaults.items, 1, 1000, "items",
-                                 what + "approval items the steps are spread over, each owned "
-                                        "by one department (before) or the bureau (after)",
-                                 assumption));
-  registry.add(integer_parameter(prefix + "stages", defaults.stages, 1, 1000, "stages",
-                                 what + "groups of items run in parallel under "
-                                        "parallel_approval; stages stay sequential",
-                                 assumption));
-  registry.add(integer_parameter(prefix + "city_items", defaults.city_items, 0, 1000, "items",
-                                 what + "items handled by the city until delegation", assumption));
+  registry.add(reform_input(
+      integer_parameter(prefix + "steps_before", defaults.steps_before, 1, 1e5, "steps",
+                        what + "approval steps without step_reduction", defaults.steps_source)));
+  registry.add(reform_input(integer_parameter(prefix + "steps_after", defaults.steps_after, 1, 1e5,
+                                              "steps", what + "approval steps with step_reduction",
+                                              defaults.steps_source)));
+  registry.add(
+      reform_input(integer_parameter(prefix + "items", defaults.items, 1, 1000, "items",
+                                     what + "approval items the steps are spread over, each owned "
+                                            "by one department (before) or the bureau (after)",
+                                     assumption)));
+  registry.add(reform_input(integer_parameter(prefix + "stages", defaults.stages, 1, 1000, "stages",
+                                              what + "groups of items run in parallel under "
+                                                     "parallel_approval; stages stay sequential",
+                                              assumption)));
+  registry.add(reform_input(
+      integer_parameter(prefix + "city_items", defaults.city_items, 0, 1000, "items",
+                        what + "items handled by the city until delegation", assumption)));
   registry.add(real_parameter(
       prefix + "published_limit_days", defaults.published_limit_days, 0, 1e4, "working days",
       what + "expected wait announced before any application completes", defaults.limit_source));
@@ -51,19 +53,21 @@ void declare_workflow(ParameterRegistry& registry, ApplicationType type,
 }  // namespace
 
 void ApprovalSettings::declare_parameters(ParameterRegistry& registry) {
-  registry.add(integer_parameter("approvals.departments", 26, 1, 1000, "departments",
-                                 "departments holding approval items before the reform",
-                                 "seed section 2.1 (156 items from 26 departments)"));
-  registry.add(integer_parameter("approvals.merged_departments", 10, 1, 1000, "departments",
-                                 "approval departments after merge_departments groups them",
-                                 "assumption: 26 x 23/60, the overall merge ratio (seed 1.1)"));
+  registry.add(
+      reform_input(integer_parameter("approvals.departments", 26, 1, 1000, "departments",
+                                     "departments holding approval items before the reform",
+                                     "seed section 2.1 (156 items from 26 departments)")));
+  registry.add(reform_input(
+      integer_parameter("approvals.merged_departments", 10, 1, 1000, "departments",
+                        "approval departments after merge_departments groups them",
+                        "assumption: 26 x 23/60, the overall merge ratio (seed 1.1)")));
   registry.add(integer_parameter("approvals.servers_per_department", 4, 1, 1e6, "persons",
                                  "staff serving approvals in each department; merged "
                                  "departments and the bureau pool the staff they absorb",
                                  assumption));
   registry.add(integer_parameter("approvals.city_servers", 4, 1, 1e6, "persons",
                                  "city staff serving the zone's city-level items", assumption));
-  registry.add(real_parameter("approvals.step_service_days", 0.15, 0, 1e3, "working days",
+  registry.add(real_parameter("approvals.step_service_days", 0.10, 0, 1e3, "working days",
                               "mean staff time per step at staff productivity 1", fitted));
   registry.add(choice_parameter("approvals.service_distribution", "exponential",
                                 {"exponential", "lognormal", "deterministic"},
@@ -90,6 +94,21 @@ void ApprovalSettings::declare_parameters(ParameterRegistry& registry) {
   registry.add(real_parameter("approvals.pre_review_catch_share", 0.9, 0, 1, "fraction",
                               "share of missing documents pre-review finds before submission",
                               assumption));
+  registry.add(real_parameter("approvals.sign_off_days", 0.1, 0, 1e3, "working days",
+                              "time an item's file waits for the signature of one management "
+                              "layer; every item is signed off once per layer",
+                              "MODEL.md section 2 (every layer adds a sign-off); size: "
+                              "assumption, about an hour of a working day per layer"));
+  registry.add(reform_input(
+      integer_parameter("approvals.management_layers_before", 4, 0, 16, "layers",
+                        "sign-offs per item without flatten_layers when no staff model "
+                        "sets the count (binhai_2018 takes the organisation's count)",
+                        "seed section 1.1 (4 layers before)")));
+  registry.add(
+      reform_input(integer_parameter("approvals.management_layers_after", 3, 0, 16, "layers",
+                                     "sign-offs per item under flatten_layers when no staff model "
+                                     "sets the count (binhai_2018 takes the organisation's count)",
+                                     "seed section 1.1 (3 layers after)")));
   registry.add(real_parameter("approvals.staff_productivity", 1.0, 0.01, 100, "1",
                               "service-rate factor when no staff model sets it (1 = competent "
                               "staff at full effort)",
@@ -101,7 +120,7 @@ void ApprovalSettings::declare_parameters(ParameterRegistry& registry) {
   declare_workflow(registry, ApplicationType::business_registration,
                    {6, 6, 4, 2, 0, 10, 0.5, assumption, assumption});
   declare_workflow(registry, ApplicationType::investment_project,
-                   {185, 75, 20, 3, 4, 54, 4.0, "seed section 2.2 (185 to 75 steps)",
+                   {185, 75, 26, 3, 4, 54, 5.0, "seed section 2.2 (185 to 75 steps)",
                     "seed section 3.2 (54 working days before the reform)"});
 }
 
@@ -126,6 +145,9 @@ ApprovalSettings ApprovalSettings::from(const ParameterSet& p) {
   settings.essential_document_share = p.real("approvals.essential_document_share");
   settings.rework_days = p.real("approvals.rework_days");
   settings.pre_review_catch_share = p.real("approvals.pre_review_catch_share");
+  settings.sign_off_days = p.real("approvals.sign_off_days");
+  settings.management_layers_before = p.integer("approvals.management_layers_before");
+  settings.management_layers_after = p.integer("approvals.management_layers_after");
   settings.staff_productivity = p.real("approvals.staff_productivity");
   settings.statistics_window_days = p.integer("approvals.statistics_window_days");
   for (std::size_t t = 0; t < application_type_count; ++t) {

@@ -36,6 +36,11 @@ struct ApprovalSettings {
   double city_transfer_days = 0;
   double missing_document_probability = 0, essential_document_share = 0, rework_days = 0;
   double pre_review_catch_share = 0;
+  // Sign-offs (MODEL.md section 2: every management layer adds a sign-off): after an item's
+  // last step the file is signed off once per management layer, each a delay of sign_off_days.
+  double sign_off_days = 0;
+  std::int64_t management_layers_before = 0;  // without flatten_layers (no staff model)
+  std::int64_t management_layers_after = 0;   // with flatten_layers (no staff model)
   double staff_productivity = 1;
   std::int64_t statistics_window_days = 1;
   std::array<WorkflowSettings, application_type_count> workflows{};
@@ -77,9 +82,29 @@ inline constexpr std::array<Measure, 7> approval_measures{
     Measure::merge_departments, Measure::one_window_bureau,   Measure::step_reduction,
     Measure::parallel_approval, Measure::tolerant_acceptance, Measure::pre_review,
     Measure::delegation};
+// ... and the organisational measure that reaches the workflows through the sign-offs: an
+// application is submitted under flatten_layers like under any approval measure (the layer
+// count of approvals.management_layers_after), unless a staff model sets the count.
+inline constexpr std::array<Measure, 8> workflow_measures{
+    Measure::merge_departments, Measure::one_window_bureau,   Measure::step_reduction,
+    Measure::parallel_approval, Measure::tolerant_acceptance, Measure::pre_review,
+    Measure::delegation,        Measure::flatten_layers};
 
-// The workflow of one application type under a set of measures (see README.md).
+// Sign-offs per item: `management_layers` when positive (a staff model's count), else the
+// settings' count before or after flatten_layers as `measures` say.
+std::int64_t sign_offs_per_item(const ApprovalSettings& settings, MeasureSet measures,
+                                std::int64_t management_layers = 0);
+
+// The approval department that owns item `item` of an application type (README.md): the local
+// (not city-level) items of all types, registration first, are dealt evenly over the
+// departments; a city item is owned by the department of the local item before it (after it,
+// for a leading city item), which handles it once it is delegated.
+std::int32_t item_department(const ApprovalSettings& settings, ApplicationType type,
+                             std::int64_t item);
+
+// The workflow of one application type under a set of measures (see README.md), with
+// sign_offs_per_item(settings, measures, management_layers) sign-offs after every item.
 WorkflowPlan build_workflow_plan(const ApprovalSettings& settings, ApplicationType type,
-                                 MeasureSet measures);
+                                 MeasureSet measures, std::int64_t management_layers = 0);
 
 }  // namespace reformsim::models

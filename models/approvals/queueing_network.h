@@ -48,6 +48,7 @@ class QueueingNetwork {
 
   std::uint32_t add_plan(WorkflowPlan plan);
   const WorkflowPlan& plan(std::uint32_t index) const { return plans_[index]; }
+  std::size_t plan_count() const { return plans_.size(); }
   // Starts an application on `plan` at submitted_day (never before the clock); returns its id.
   std::uint64_t submit(std::uint32_t plan, std::uint64_t applicant, double submitted_day);
   // Ends an application in progress now; its outcome is reported with withdrawn = true.

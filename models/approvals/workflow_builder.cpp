@@ -1,15 +1,20 @@
 // workflow_builder.cpp - turns an application type's settings and the measures it was submitted
-// under into a workflow plan. Steps are spread evenly over the items; items over departments;
-// city items evenly among the items; items into stages in order. The rules (README.md):
+// under into a workflow plan. Steps are spread evenly over the items; the local items of all
+// types over the departments (every department owns at least one when there are as many local
+// items as departments); city items evenly among the items; items into stages in order. The
+// rules (README.md):
 // - routing: a city item goes to the city unless delegation; otherwise the bureau under
 //   one_window_bureau, the merged department under merge_departments, else its department;
 // - an item's first step waits for the transfer from the previous unit (within one unit or
 //   between units, plus the city's extra delay) and is where a missing document sends the
 //   applicant back; later steps of an item follow after the within-unit hand-off;
+// - after an item's last step, one sign-off per management layer (a delay, no server);
 // - items run one after another, or stage by stage under parallel_approval (fork-join);
 // - a trip is every visit to a new office; under one_window_bureau only the window (and the
 //   city, while items are not delegated) costs a visit.
 #include "models/approvals/approval_settings.h"
+
+#include <algorithm>
 
 namespace reformsim::models {
 namespace {
@@ -22,9 +27,15 @@ struct ItemRoute {
   std::int64_t steps = 0;
 };
 
+// City items spread evenly among the items: item i is one iff floor((i+1)C/I) > floor(iC/I).
+bool is_city_item(const WorkflowSettings& workflow, std::int64_t i) {
+  return (i + 1) * workflow.city_items / workflow.items > i * workflow.city_items / workflow.items;
+}
+
 struct PlanContext {
   const ApprovalSettings& settings;
   MeasureSet measures;
+  std::int64_t sign_offs = 0;  // per item
   bool bureau() const { return measures.has(Measure::one_window_bureau); }
 };
 
@@ -33,17 +44,14 @@ std::vector<ItemRoute> route_items(const PlanContext& context, ApplicationType t
   const WorkflowSettings& workflow = settings.workflows[static_cast<std::size_t>(type)];
   const ApprovalUnitLayout layout{static_cast<std::int32_t>(settings.departments),
                                   static_cast<std::int32_t>(settings.merged_departments)};
-  const std::int64_t items = workflow.items, departments = settings.departments;
+  const std::int64_t items = workflow.items;
   const std::int64_t steps =
       context.measures.has(Measure::step_reduction) ? workflow.steps_after : workflow.steps_before;
-  // Each type starts at its own department, so the two workflows share some departments.
-  const std::int64_t offset = 3 * static_cast<std::int64_t>(type);
   std::vector<ItemRoute> routes(static_cast<std::size_t>(items));
   for (std::int64_t i = 0; i < items; ++i) {
     ItemRoute& route = routes[static_cast<std::size_t>(i)];
-    const auto department =
-        static_cast<std::int32_t>((i * departments / items + offset) % departments);
-    route.city = (i + 1) * workflow.city_items / items > i * workflow.city_items / items;
+    const std::int32_t department = item_department(settings, type, i);
+    route.city = is_city_item(workflow, i);
     route.stage = i * workflow.stages / items;
     route.steps = steps / items + (i < steps % items ? 1 : 0);
     route.to_city = route.city && !context.measures.has(Measure::delegation);
@@ -95,6 +103,16 @@ std::uint32_t add_item(WorkflowPlan& plan, const PlanContext& context, const Ite
     plan.add_edge(last, index);
     last = index;
   }
+  // One sign-off per management layer: the file waits for each layer's signature in turn. A
+  // delay, not a step: the signing heads are not the approval servers, and their time is not
+  // drawn (a fixed in-tray time per layer).
+  WorkflowNode sign_off;
+  sign_off.service_mean_days = s.sign_off_days;
+  for (std::int64_t layer = 0; layer < context.sign_offs; ++layer) {
+    const std::uint32_t index = plan.add_node(sign_off);
+    plan.add_edge(last, index);
+    last = index;
+  }
   return last;
 }
 
@@ -139,6 +157,36 @@ void add_parallel_stages(WorkflowPlan& plan, const PlanContext& context,
 
 }  // namespace
 
+std::int64_t sign_offs_per_item(const ApprovalSettings& settings, MeasureSet measures,
+                                std::int64_t management_layers) {
+  if (management_layers > 0) return management_layers;
+  return measures.has(Measure::flatten_layers) ? settings.management_layers_after
+                                               : settings.management_layers_before;
+}
+
+std::int32_t item_department(const ApprovalSettings& settings, ApplicationType type,
+                             std::int64_t item) {
+  // Local items of the types before this one, and of all types.
+  std::int64_t before = 0, total = 0;
+  for (std::size_t t = 0; t < application_type_count; ++t) {
+    const WorkflowSettings& w = settings.workflows[t];
+    const std::int64_t local = w.items - w.city_items;
+    if (t < static_cast<std::size_t>(type)) before += local;
+    total += local;
+  }
+  const WorkflowSettings& workflow = settings.workflows[static_cast<std::size_t>(type)];
+  // A city item takes the department of the nearest local item before it (after it if none).
+  std::int64_t local_index = 0;  // local items of this type before `item`
+  for (std::int64_t i = 0; i < item; ++i)
+    local_index += is_city_item(workflow, i) ? 0 : 1;
+  const std::int64_t local_items = workflow.items - workflow.city_items;
+  if (is_city_item(workflow, item) && local_index > 0) --local_index;
+  if (total == 0 || local_items == 0) return 0;
+  local_index = std::min(local_index, local_items - 1);
+  return static_cast<std::int32_t>((before + local_index) * settings.departments / total %
+                                   settings.departments);
+}
+
 std::int32_t ApprovalUnitLayout::merged_department_of(std::int32_t department_index) const {
   return departments + department_index * merged_departments / departments;
 }
@@ -168,8 +216,9 @@ std::vector<std::int32_t> ApprovalUnitLayout::servers(const ApprovalSettings& se
 }
 
 WorkflowPlan build_workflow_plan(const ApprovalSettings& settings, ApplicationType type,
-                                 MeasureSet measures) {
-  const PlanContext context{settings, measures};
+                                 MeasureSet measures, std::int64_t management_layers) {
+  const PlanContext context{settings, measures,
+                            sign_offs_per_item(settings, measures, management_layers)};
   const ApprovalUnitLayout layout{static_cast<std::int32_t>(settings.departments),
                                   static_cast<std::int32_t>(settings.merged_departments)};
   WorkflowPlan plan;

@@ -45,6 +45,8 @@ void BinhaiState::link_service_capacity(const StepContext& context) {
   approval_factor_ = approval_link_.factor(day, staff_.approval_staff_productivity());
   enforcement_factor_ = enforcement_link_.factor(day, staff_.enforcement_staff_productivity());
   approvals_.set_staff_productivity(approval_factor_);
+  // Every management layer signs off every approval item: the organisation's count today.
+  approvals_.set_management_layers(staff_.management_layers());
   enforcement_.set_staff_productivity(enforcement_factor_);
 }
 

@@ -51,6 +51,16 @@ void FirmSystem::draw_entrants(const StepContext& context) {
   const double trips = approvals_.expected_trips(registration);
   const auto day = static_cast<double>(context.calendar.reported_day(context.step));
   today_.potential_entrants = static_cast<double>(candidates);
+  if (registered_capital_scale_ <= 0) {
+    // Normalised once, on the first day, at the entry threshold then in force.
+    const double threshold = (s.entry_rule.cost_per_trip * trips + s.entry_fee) *
+                             std::exp(s.entry_rule.discount_per_day * wait);
+    const double z = (std::log(std::max(threshold, 1e-300)) - std::log(s.entry_surplus_median)) /
+                     s.entry_surplus_log_sd;
+    registered_capital_scale_ =
+        s.registered_capital_mean / mean_surplus_power_above(s.registered_capital_surplus_elasticity,
+                                                             s.entry_surplus_log_sd, z);
+  }
   for (std::uint64_t k = 0; k < candidates; ++k) {
     auto random = context.random(entrant_stream, firm_draw_entrant, k);
     const double surplus =
@@ -60,8 +70,12 @@ void FirmSystem::draw_entrants(const StepContext& context) {
     const double mean_revenue = s.entrant_size_factor * s.initial_annual_revenue[sector] *
                                 std::exp(s.productivity_trend[sector] * years);
     Entrant entrant{draw_firm(random, sector, mean_revenue, common_shock_), 0, false};
+    // Registered capital scales with the value of entry (README.md, "Registered capital"): the
+    // marginal entrants a lower entry cost lets in are smaller businesses.
     entrant.registered_capital =
-        random.lognormal(log_mean_for_mean(s.registered_capital_mean, s.registered_capital_log_sd),
+        registered_capital_scale_ *
+        std::pow(surplus / s.entry_surplus_median, s.registered_capital_surplus_elasticity) *
+        random.lognormal(log_mean_for_mean(1.0, s.registered_capital_log_sd),
                          s.registered_capital_log_sd);
     entrant.launches_project = sector != static_cast<std::size_t>(Sector::services) &&
                                random.bernoulli(s.entrant_project_probability);
@@ -189,8 +203,8 @@ void FirmSystem::take_permit(const ApplicationOutcome& outcome) {
   project->stage = ProjectStage::construction;
   project->ready_day = outcome.completed_day + settings_.construction_days;
   today_.permits += 1;
-  if (project->foreign_invested)
-    today_.foreign_capital += project->capital * settings_.foreign_capital_share;
+  // Its foreign financing is part of the firm's foreign-capital flow (firm_system.cpp), paid in
+  // with the firm's foreign-owned capital rather than as one sum on the permit day.
 }
 
 // A finished plant is a proportional expansion: capital and workers grow by the same factor.

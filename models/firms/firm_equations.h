@@ -35,6 +35,18 @@ inline double log_mean_for_mean(double mean, double log_sd) {
   return std::log(mean) - 0.5 * log_sd * log_sd;
 }
 
+// E[(S / median)^b | S >= threshold] for S lognormal with the given median and log sd, where
+// z = (ln threshold - ln median) / log_sd: e^(a^2/2) Phi(a - z) / Phi(-z) with a = b log_sd.
+// The mean registered capital of the entrants an entry threshold lets in, per unit of the
+// capital of the median-surplus entrant (README.md, "Registered capital").
+inline double mean_surplus_power_above(double elasticity, double surplus_log_sd, double z) {
+  const double a = elasticity * surplus_log_sd;
+  const double above = 0.5 * std::erfc(z / std::sqrt(2.0));  // Phi(-z)
+  const double unconditional = std::exp(0.5 * a * a);
+  if (above < 1e-300) return unconditional;
+  return unconditional * 0.5 * std::erfc((z - a) / std::sqrt(2.0)) / above;
+}
+
 // Output per working day: Y = A K^alpha (L (1 - burden))^(1 - alpha), A = exp(log productivity).
 inline double daily_output(double log_productivity, double capital, double employment,
                            double compliance_burden, double capital_share) {

@@ -96,24 +96,30 @@ void declare_production(ParameterRegistry& registry) {
 }
 
 void declare_entry(ParameterRegistry& registry) {
-  registry.add(real_parameter("firms.entrant_arrivals_per_day", 10.8, 0, 1e7, "entrants per day",
+  registry.add(real_parameter("firms.entrant_arrivals_per_day", 10.5, 0, 1e7, "entrants per day",
                               "potential entrants a working day at the start of the burn-in",
                               "derived: 1347 registrations in Jan-Sep 2017 / 187.5 working days "
-                              "= 7.18 a day, / 0.6 entry probability / 1.11 trend growth"));
-  registry.add(real_parameter("firms.entrant_arrival_growth", 0.077, -1, 1, "log per year",
-                              "trend growth of potential entrants",
-                              "2017 comparable GDP growth (yearbook)"));
+                              "= 7.18 a day, / 0.59 entry probability (simulated before the "
+                              "reform) / 1.163 trend growth to mid Jan-Sep 2017"));
+  registry.add(real_parameter("firms.entrant_arrival_growth", 0.11, -1, 1, "log per year",
+                              "trend growth of potential entrants (the world without the zone's "
+                              "reform)",
+                              "China's new market entities, 2018 / 2017: 21.49 / 19.25 million "
+                              "= +11.6% (SAMR / SAIC annual statistics, quoted from memory, not checked against the "
+                              "publication here), ln 1.116 = 0.11"));
   add_sector_list(registry, "entrant_sector_share", {0, 0.08, 0.8, 0.12}, 1, "fraction",
                   "sector of a new market entity (sums to 1)", assumption);
   registry.add(real_parameter("firms.entrant_size_factor", 0.3, 0, 100, "1",
                               "entrant mean revenue / its sector's initial mean", assumption));
-  registry.add(real_parameter("firms.entry_surplus_median", 0.0046, 1e-9, 1e6, "million CNY",
+  registry.add(real_parameter("firms.entry_surplus_median", 0.0062, 1e-9, 1e6, "million CNY",
                               "median value of entry over the founder's next best option",
-                              "assumption: entry probability ~0.6 before the reform"));
+                              "assumption: entry probability ~0.6 before the reform (with the "
+                              "fee, 4.4 trips and a ~4.5-day wait)"));
   registry.add(real_parameter("firms.entry_surplus_log_sd", 1.5, 0.01, 10, "log points",
                               "spread of the value of entry", assumption));
-  registry.add(real_parameter("firms.entry_fee", 0.001, 0, 1e3, "million CNY",
-                              "fees and paid services of registering (seal, bank account, agent)",
+  registry.add(real_parameter("firms.entry_fee", 0.002, 0, 1e3, "million CNY",
+                              "fees and paid services of registering that the reform does not "
+                              "remove (seal, bank account, agent, a registered address)",
                               assumption));
   registry.add(real_parameter("firms.entry_cost_per_trip", 0.0005, 0, 1e3, "million CNY",
                               "a visit to an office: half a founder's day and travel", assumption));
@@ -123,12 +129,29 @@ void declare_entry(ParameterRegistry& registry) {
   registry.add(real_parameter("firms.registered_capital_mean", 13.0, 0, 1e6, "million CNY",
                               "mean registered capital of a new market entity",
                               "derived: 17.52 bn CNY / 1347 entities, Jan-Sep 2017"));
-  registry.add(real_parameter("firms.registered_capital_log_sd", 1.5, 0, 10, "log points",
-                              "spread of registered capital", assumption));
+  registry.add(real_parameter("firms.registered_capital_log_sd", 0.5, 0, 10, "log points",
+                              "spread of registered capital among entrants of the same value of "
+                              "entry (the rest of the spread comes from that value)",
+                              "assumption: with the elasticity 1 and entry_surplus_log_sd 1.5, "
+                              "a total log spread of 1.58, about the 1.5 assumed before"));
+  registry.add(real_parameter("firms.registered_capital_surplus_elasticity", 1.0, 0, 5, "1",
+                              "elasticity of an entrant's registered capital to its value of "
+                              "entry (0 = independent of it); the scale makes the mean at the "
+                              "first day's entry threshold registered_capital_mean",
+                              "assumption: proportional (a business's capital scales with its "
+                              "value), chosen a priori, not fitted"));
   registry.add(real_parameter("firms.paid_in_fraction", 0.3, 0, 1, "fraction",
                               "registered capital actually paid in", assumption));
   registry.add(real_parameter("firms.foreign_capital_share", 0.5, 0, 1, "fraction",
                               "foreign share of a foreign-invested firm's capital", assumption));
+  registry.add(real_parameter("firms.foreign_capital_inflow_rate", 0.06, 0, 10, "per year",
+                              "foreign capital paid into existing foreign-invested firms "
+                              "(capital increases, reinvested profits, project financing) per "
+                              "unit of their foreign-owned capital",
+                              "assumption, below China's 2017 inflow / inward stock of ~9% "
+                              "(UNCTAD World Investment Report 2018: 136 / 1,491 bn USD, quoted from memory, not "
+                              "checked against the publication here), which "
+                              "also counts new foreign-invested enterprises"));
 }
 
 void declare_projects(ParameterRegistry& registry) {
@@ -136,8 +159,9 @@ void declare_projects(ParameterRegistry& registry) {
                   "per firm-year", "investment opportunities needing a construction permit",
                   "assumption: ~1 a day in the zone, ~0.6 launched (approvals config: 0.5)");
   registry.add(real_parameter("firms.entrant_project_probability", 0.3, 0, 1, "fraction",
-                              "chance an industrial or trade entrant launches a project",
-                              assumption));
+                              "chance an industrial or trade entrant launches a project needing "
+                              "a construction permit on registration",
+                              "assumption (binhai_2018.ini: 0.2, for the approval load)"));
   registry.add(real_parameter("firms.project_size_mean", 0.3, 0, 100, "fraction",
                               "mean project capital / the firm's capital", assumption));
   registry.add(real_parameter("firms.project_size_log_sd", 0.7, 0, 10, "log points",

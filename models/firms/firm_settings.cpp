@@ -74,6 +74,8 @@ FirmSettings FirmSettings::from(const ParameterSet& p) {
   s.entry_rule = {real("entry_discount_per_day"), real("entry_cost_per_trip")};
   s.registered_capital_mean = real("registered_capital_mean");
   s.registered_capital_log_sd = real("registered_capital_log_sd");
+  s.registered_capital_surplus_elasticity = real("registered_capital_surplus_elasticity");
+  s.foreign_capital_inflow_rate = real("foreign_capital_inflow_rate");
   s.paid_in_fraction = real("paid_in_fraction");
   s.foreign_capital_share = real("foreign_capital_share");
   s.project_opportunities_per_year = sectors("project_opportunities_per_year");

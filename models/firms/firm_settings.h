@@ -64,7 +64,9 @@ struct FirmSettings {
   double entry_fee = 0;                                       // million CNY
   GoAheadRule entry_rule;
   double registered_capital_mean = 0, registered_capital_log_sd = 0;  // million CNY
+  double registered_capital_surplus_elasticity = 0;  // capital ~ surplus^elasticity
   double paid_in_fraction = 0, foreign_capital_share = 0;
+  double foreign_capital_inflow_rate = 0;  // per year, of foreign-owned capital of FIEs
   // Investment projects.
   SectorValues project_opportunities_per_year{};
   double entrant_project_probability = 0;                 // industrial and trade-oriented entrants

@@ -24,6 +24,7 @@ FirmTotals add(FirmTotals a, const FirmTotals& b) {
   a.exports += b.exports;
   a.imports += b.imports;
   a.exits += b.exits;
+  a.foreign_owned_capital += b.foreign_owned_capital;
   return a;
 }
 
@@ -118,6 +119,10 @@ void FirmSystem::produce(const StepContext& context) {
   production_ = {};
   for (std::size_t b = 0; b < blocks; ++b)
     production_ = add(production_, partials_[b]);
+  // Foreign capital of existing foreign-invested firms (capital increases, reinvested profits,
+  // project financing): a flow proportional to their foreign-owned capital.
+  today_.foreign_capital += s.foreign_capital_inflow_rate * production_.foreign_owned_capital /
+                            static_cast<double>(s.days_per_year);
 }
 
 // Each firm: productivity drifts with its sector's trend plus its own random walk; it produces
@@ -159,6 +164,8 @@ FirmTotals FirmSystem::produce_block(const Block& block, const StepContext& cont
     totals.exports += accounts.exports;
     totals.imports += accounts.imports;
     totals.exits += firms_.exiting[i];
+    if (firms_.foreign_invested[i])
+      totals.foreign_owned_capital += s.foreign_capital_share * firms_.capital[i];
   }
   return totals;
 }

@@ -47,6 +47,7 @@ struct FirmTotals {
   SectorValues firms{}, revenue{}, capital{}, employment{};
   double inputs = 0, wages = 0, capital_cost = 0, revenue_tax = 0, profit_tax = 0, profit = 0;
   double exports = 0, imports = 0, exits = 0;
+  double foreign_owned_capital = 0;  // foreign share of the capital of foreign-invested firms
 };
 
 struct FirmMetricIds {
@@ -160,6 +161,9 @@ class FirmSystem : public InspectionTargets {
   FirmPopulation firms_;
   std::uint64_t next_firm_id_ = 0;
   double common_shock_ = 0;  // AR(1) log productivity shared by every firm
+  // Registered capital of the median-surplus entrant, set on the first day from the entry rule
+  // then in force so that entrants' mean registered capital is registered_capital_mean.
+  double registered_capital_scale_ = 0;
   FirmTotals production_;
   FirmDay today_, totals_;
   ApplicationCounts applications_;

@@ -26,21 +26,25 @@ void FixedDelayApprovals::declare_parameters(ParameterRegistry& registry) {
                "assumption",
                "assumption: one trip per item before; one after ('get it done in "
                "one go', seed section 2)"},
-      Defaults{54, 8, 22, 1, "seed section 3.2 (54 working days before, 8 after)",
-               "assumption: about one trip per department before (approvals model: ~22); one "
+      Defaults{54, 8, 29, 1, "seed section 3.2 (54 working days before, 8 after)",
+               "assumption: about one trip per office before (approvals model: 26 items + "
+               "2.6 expected returns = 28.6); one "
                "after (one window, seed section 2.1)"}};
   for (std::size_t t = 0; t < application_type_count; ++t) {
     const std::string prefix = "fixed_approvals." + type_keys[t] + "_";
     const Defaults& d = defaults[t];
-    registry.add(real_parameter(prefix + "days_before", d.days_before, 0, 1e4, "working days",
-                                "time to permit before the approval measures", d.days_source));
-    registry.add(real_parameter(prefix + "days_after", d.days_after, 0, 1e4, "working days",
-                                "time to permit once the approval measures are on", d.days_source));
-    registry.add(real_parameter(prefix + "trips_before", d.trips_before, 0, 1e3, "trips",
-                                "visits to offices before the approval measures", d.trips_source));
-    registry.add(real_parameter(prefix + "trips_after", d.trips_after, 0, 1e3, "trips",
-                                "visits to offices once the approval measures are on",
-                                d.trips_source));
+    registry.add(
+        reform_input(real_parameter(prefix + "days_before", d.days_before, 0, 1e4, "working days",
+                                    "time to permit before the approval measures", d.days_source)));
+    registry.add(reform_input(
+        real_parameter(prefix + "days_after", d.days_after, 0, 1e4, "working days",
+                       "time to permit once the approval measures are on", d.days_source)));
+    registry.add(reform_input(
+        real_parameter(prefix + "trips_before", d.trips_before, 0, 1e3, "trips",
+                       "visits to offices before the approval measures", d.trips_source)));
+    registry.add(reform_input(real_parameter(prefix + "trips_after", d.trips_after, 0, 1e3, "trips",
+                                             "visits to offices once the approval measures are on",
+                                             d.trips_source)));
   }
   registry.add(boolean_parameter("fixed_approvals.reform_shortening", true,
                                  "the after values apply from the approval measures' days "

@@ -72,7 +72,7 @@ TEST(ApprovalNetwork, ExpectedWaitIsThePublishedLimitUntilSomethingCompletes) {
   run.simulate(4, [&](ApprovalsState& state, std::int64_t step) {
     if (step == 0) {
       EXPECT_EQ(state.network().expected_wait_days(investment), 54);
-      EXPECT_NEAR(state.network().expected_trips(investment), 22, 1e-9);
+      EXPECT_NEAR(state.network().expected_trips(investment), 26 + 26 * 0.1, 1e-9);
       checked_first_day = true;
     }
     if (step == 200) {

@@ -43,8 +43,51 @@ TEST(Workflows, BeforeTheReformStepsRunOneAfterAnotherWithATripPerDepartment) {
   const auto plan = build_workflow_plan(default_settings(), investment, {});
   EXPECT_EQ(plan.sources.size(), 1u);
   EXPECT_EQ(plan.join_count, 0u);
-  // 20 items in 20 different units: one trip each, plus 0.1 expected returns per item.
-  EXPECT_NEAR(plan.expected_trips, 20 + 20 * 0.1, 1e-9);
+  // 26 items in 26 different units (22 departments and 4 visits to the city): one trip each,
+  // plus 0.1 expected returns per item.
+  EXPECT_NEAR(plan.expected_trips, 26 + 26 * 0.1, 1e-9);
+}
+
+TEST(Workflows, BeforeTheReformEveryApprovalDepartmentServesSteps) {
+  // The local items of both workflows (4 registration + 22 investment) are dealt over the 26
+  // departments, so none is structurally idle; city items go to the city.
+  const auto settings = default_settings();
+  std::vector<int> steps(26, 0);
+  for (auto type : {ApplicationType::business_registration, investment})
+    for (const auto& node : build_workflow_plan(settings, type, {}).nodes)
+      if (node.unit >= 0 && node.unit < 26) ++steps[static_cast<std::size_t>(node.unit)];
+  for (int d = 0; d < 26; ++d)
+    EXPECT_GT(steps[static_cast<std::size_t>(d)], 0) << "department_" << d + 1;
+  // Investment's 22 local items own departments 5-26 (registration's 4 own 1-4), one each; a
+  // city item (items 7, 13, 20, 26) belongs to the department of the local item before it,
+  // which handles it once delegated.
+  const std::vector<std::int32_t> expected{4,  5,  6,  7,  8,  9,  9,  10, 11, 12, 13, 14, 14,
+                                           15, 16, 17, 18, 19, 20, 20, 21, 22, 23, 24, 25, 25};
+  for (std::int64_t item = 0; item < 26; ++item)
+    EXPECT_EQ(item_department(settings, investment, item),
+              expected[static_cast<std::size_t>(item)])
+        << item;
+  for (std::int64_t item = 0; item < 4; ++item)
+    EXPECT_EQ(item_department(settings, ApplicationType::business_registration, item), item);
+}
+
+TEST(Workflows, EveryItemIsSignedOffOncePerManagementLayer) {
+  const auto settings = default_settings();  // 4 layers, 3 under flatten_layers
+  auto sign_offs = [&](MeasureSet measures, std::int64_t layers) {
+    const auto plan = build_workflow_plan(settings, investment, measures, layers);
+    return std::count_if(plan.nodes.begin(), plan.nodes.end(), [&](const auto& n) {
+      return n.unit == no_unit && n.service_mean_days == settings.sign_off_days;
+    });
+  };
+  EXPECT_EQ(sign_offs({}, 0), 26 * 4);
+  EXPECT_EQ(sign_offs(measures_of({Measure::flatten_layers}), 0), 26 * 3);
+  // A staff model's count overrides the measure: 5 layers, flattened or not.
+  EXPECT_EQ(sign_offs(measures_of({Measure::flatten_layers}), 5), 26 * 5);
+  // Sign-offs are inside each item: under parallel approval a stage's items still sign off
+  // in parallel, so the plan keeps one source per first-stage item.
+  const auto parallel = build_workflow_plan(settings, investment,
+                                            measures_of({Measure::parallel_approval}), 3);
+  EXPECT_EQ(parallel.sources.size(), 9u);
 }
 
 TEST(Workflows, OneWindowBureauServesEveryLocalItemAndCostsOneTrip) {
@@ -56,7 +99,7 @@ TEST(Workflows, OneWindowBureauServesEveryLocalItemAndCostsOneTrip) {
     if (node.unit != no_unit) {
       EXPECT_EQ(node.unit, layout.bureau());
     }
-  EXPECT_NEAR(plan.expected_trips, 1 + 20 * 0.1, 1e-9);
+  EXPECT_NEAR(plan.expected_trips, 1 + 26 * 0.1, 1e-9);
 }
 
 TEST(Workflows, ParallelApprovalForksEachStageAndJoinsIt) {
@@ -64,7 +107,7 @@ TEST(Workflows, ParallelApprovalForksEachStageAndJoinsIt) {
                                         measures_of({Measure::parallel_approval}));
   EXPECT_EQ(plan.join_count, 3u);  // one join per stage of several items
   EXPECT_EQ(plan.sink_count, 1u);
-  EXPECT_EQ(plan.sources.size(), 7u);  // the first stage's items start at once
+  EXPECT_EQ(plan.sources.size(), 9u);  // the first stage's 9 of 26 items start at once
 }
 
 TEST(Workflows, UndelegatedCityItemsGoToTheCityWithTheExtraDelay) {
@@ -125,13 +168,33 @@ TEST(Measures, EachTimeSavingMeasureAloneShortensTheInvestmentWorkflow) {
 }
 
 TEST(Measures, PreReviewSavesTripsAndTimeOnlyWhenFasterThanTheReworkItPrevents) {
-  // Rework it prevents: 20 items x 0.1 missing x 0.9 caught x 2 days = 3.6 days.
+  // Rework it prevents: 26 items x 0.1 missing x 0.9 caught x 2 days = 4.7 days.
   const InvestmentResult none = investment_under({});
   const InvestmentResult quick = investment_under({Measure::pre_review}, 1.0);
   const InvestmentResult slow = investment_under({Measure::pre_review}, 8.0);
   EXPECT_LT(quick.mean_days, none.mean_days - 1);
   EXPECT_GT(slow.mean_days, none.mean_days + 1);
   EXPECT_LT(quick.mean_trips, none.mean_trips - 1);
+}
+
+TEST(Measures, FlatteningALayerSavesOneSignOffPerItem) {
+  // 26 items x 1 layer x sign_off_days (0.1) = 2.6 days fewer on the serial pre-reform route.
+  const InvestmentResult none = investment_under({});
+  const InvestmentResult flat = investment_under({Measure::flatten_layers});
+  EXPECT_NEAR(none.mean_days - flat.mean_days, 2.6, 0.8);
+  // Sign-offs cost the applicant no trip (exact on the plans; the simulated trips differ by the
+  // sampling of returns, whose draws are keyed by node and so shift with the node count).
+  const auto settings = default_settings();
+  EXPECT_EQ(build_workflow_plan(settings, investment, measures_of({Measure::flatten_layers}))
+                .expected_trips,
+            build_workflow_plan(settings, investment, {}).expected_trips);
+  EXPECT_NEAR(flat.mean_trips, none.mean_trips, 0.3);
+  // After the reform (3 parallel stages) a layer less saves one sign-off per stage.
+  std::vector<Measure> all(approval_measures.begin(), approval_measures.end());
+  const InvestmentResult reform = investment_under(all);
+  all.push_back(Measure::flatten_layers);
+  const InvestmentResult reform_flat = investment_under(all);
+  EXPECT_NEAR(reform.mean_days - reform_flat.mean_days, 3 * 0.1, 0.15);
 }
 
 TEST(Measures, TheFullReformBringsTheInvestmentWorkflowNearTheReportedEightDays) {

@@ -5,8 +5,10 @@
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <cstring>
 
+#include "models/binhai/binhai_state.h"
 #include "models/model_catalogue.h"
 #include "sim/run/ensemble.h"
 #include "sim/run/scenario.h"
@@ -78,6 +80,44 @@ TEST(BinhaiModel, TheReformSpeedsApprovalsRaisesStaffServiceAndCutsInspections) 
   EXPECT_GT(window_mean(with, "new_market_entities"), window_mean(without, "new_market_entities"));
   EXPECT_EQ(window_mean(with, "management_layers"), 3);
   EXPECT_EQ(window_mean(without, "management_layers"), 4);
+}
+
+// The sign-offs per approval item of the investment plans a replication has built by reported
+// day `last_day`, with only flatten_layers on (or nothing).
+std::vector<std::int64_t> investment_sign_offs(bool flatten, std::int64_t last_day) {
+  const auto catalogue = models::all_models();
+  const Model& model = *catalogue.find("binhai_2018");
+  auto parameters = short_binhai(catalogue, false);
+  parameters.set_value("reform.flatten_layers", flatten, "test");
+  const auto metrics = model.metrics(parameters);
+  const Calendar calendar = Calendar::from(parameters);
+  const auto state = model.create_state({parameters, calendar, 7, 0}, metrics);
+  const auto phases = state->phases();
+  for (std::int64_t step = 0; calendar.reported_day(step) <= last_day; ++step) {
+    const StepContext context{step, calendar, 7};
+    for (const Phase& phase : phases)
+      phase.run(context);
+  }
+  const auto& network = dynamic_cast<models::BinhaiState&>(*state).approvals().network();
+  const double sign_off_days = parameters.real("approvals.sign_off_days");
+  std::vector<std::int64_t> per_item;
+  for (std::uint32_t p = 0; p < network.plan_count(); ++p) {
+    const auto& plan = network.plan(p);
+    if (plan.type != models::ApplicationType::investment_project) continue;
+    const auto sign_offs = std::count_if(plan.nodes.begin(), plan.nodes.end(), [&](auto& n) {
+      return n.unit == models::no_unit && n.service_mean_days == sign_off_days;
+    });
+    per_item.push_back(sign_offs / parameters.integer("approvals.investment_project_items"));
+  }
+  std::sort(per_item.begin(), per_item.end());
+  return per_item;
+}
+
+TEST(BinhaiModel, ApprovalItemsAreSignedOffOncePerLayerOfTheOrganisation) {
+  // The staff model's layer count reaches the approval workflows: 4 sign-offs per item before
+  // flatten_layers (reported day 250), 3 for projects submitted after it; none otherwise.
+  EXPECT_EQ(investment_sign_offs(true, 260), (std::vector<std::int64_t>{3, 4}));
+  EXPECT_EQ(investment_sign_offs(false, 260), (std::vector<std::int64_t>{4}));
 }
 
 TEST(BinhaiModel, MainConfigRunsEndToEndWithEveryMechanismAndItsTargets) {
