@@ -206,12 +206,16 @@ void StaffSystem::record_organisation(MetricRow& row, double seated, double supe
 }
 
 void StaffSystem::summarise(MetricRow& row) const {
-  if (!rehiring_.happened) return;  // NaN: no re-hiring took place in this run
+  // The re-hiring counts are counts of people who lost or gained a post through competitive
+  // re-hiring: without re-hiring nobody did, so they are 0 (what the scenario would observe),
+  // not undefined; the no-re-hiring record holds zeros. Only the before/after snapshots need
+  // a re-hiring to exist, and stay NaN without one.
   row.set(metrics_.former_heads_not_reappointed,
           static_cast<double>(rehiring_.former_heads_not_reappointed));
   row.set(metrics_.staff_promoted_to_management,
           static_cast<double>(rehiring_.staff_promoted_to_management));
   row.set(metrics_.staff_not_reappointed, static_cast<double>(rehiring_.staff_not_reappointed));
+  if (!rehiring_.happened) return;  // NaN snapshots: no re-hiring took place in this run
   for (std::size_t level = 0; level < organisation_.levels(); ++level) {
     row.set(metrics_.competence_before_rehiring, level, rehiring_.competence_before[level]);
     row.set(metrics_.competence_after_rehiring, level, rehiring_.competence_after[level]);

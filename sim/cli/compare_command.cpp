@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <string>
 
 #include "sim/cli/scenario_options.h"
 #include "sim/cli/subcommands.h"
@@ -30,6 +31,18 @@ void print_comparison(const std::vector<Scenario>& scenarios,
     for (const auto& outcome : outcomes) std::printf(" %18.4g", mean_interval(outcome.targets[t]).mean);
     std::printf(" %12.4g\n", targets[t].target.reported);
   }
+  if (scenarios.size() < 2) return;
+  // Every pair's difference (second - first) with its 95% interval over the paired
+  // replications: the same numbers as difference_mean/low/high in the file.
+  std::printf("\n%-40s %-40s %12s %s\n", "target", "difference (second - first)", "mean",
+              "95% interval over paired replications");
+  for (std::size_t t = 0; t < targets.size(); ++t)
+    for (const auto& [a, b] : scenario_pairs(scenarios.size())) {
+      const auto e = mean_interval(paired_differences(outcomes[a].targets[t], outcomes[b].targets[t]));
+      const std::string pair = scenarios[b].name + " - " + scenarios[a].name;
+      std::printf("%-40s %-40s %12.4g [%.4g, %.4g]\n", targets[t].target.key.c_str(), pair.c_str(),
+                  e.mean, e.low, e.high);
+    }
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <string>
 
 #include "sim/cli/scenario_options.h"
 #include "sim/cli/subcommands.h"
@@ -19,25 +20,52 @@ namespace po = boost::program_options;
 
 namespace {
 
+std::string interval_text(const IntervalEstimate& e) {
+  char text[64];
+  std::snprintf(text, sizeof text, "[%.4g, %.4g]", e.low, e.high);
+  return text;
+}
+
+// One block per target: the trend, each measure's Shapley value and the total effect, each
+// with its mean over replications and 95% interval; when the values come from sampled
+// permutations, also each measure's sampling error (NaN from a single permutation).
 void print_decomposition(const Scenario& full, const Decomposition& d) {
-  std::printf("%-34s %11s", "target (mean)", "trend");
-  for (const auto& measure : d.plan.measures) std::printf(" %11.11s", measure.name.c_str());
-  std::printf(" %11s %11s\n", "total", "reported");
+  const bool sampled = !d.plan.exact;
+  std::printf("%s; means over %zu replications, 95%% intervals over replications%s\n",
+              d.plan.exact ? "exact Shapley values" : "Shapley values from sampled permutations",
+              d.trend.empty() ? std::size_t{0} : d.trend[0].size(),
+              sampled ? "; sampling se: standard error from the permutations (add it to the "
+                        "interval's width to judge a value)"
+                      : "");
+  std::printf("%-34s %-22s %11s %-25s", "target", "component", "mean", "95% interval");
+  std::printf(sampled ? " %11s\n" : "%s\n", sampled ? "sampling se" : "");
   for (std::size_t t = 0; t < full.targets.size(); ++t) {
-    std::printf("%-34.34s %11.4g", full.targets[t].target.key.c_str(), mean_interval(d.trend[t]).mean);
+    const auto row = [&](const char* target, const std::string& component,
+                         const IntervalEstimate& e, const std::string& se) {
+      std::printf("%-34.34s %-22.22s %11.4g %-25s%s\n", target, component.c_str(), e.mean,
+                  interval_text(e).c_str(), se.c_str());
+    };
+    const auto& target = full.targets[t].target;
+    row(target.key.c_str(), "trend (no measure)", mean_interval(d.trend[t]), "");
     for (std::size_t m = 0; m < d.plan.measures.size(); ++m) {
       std::vector<double> values;
       for (const auto& replication : d.shapley[t]) values.push_back(replication[m]);
-      std::printf(" %11.4g", mean_interval(values).mean);
+      char se[32] = "";
+      if (sampled) std::snprintf(se, sizeof se, " %11.4g", d.sampling_se[t][m]);
+      row("", d.plan.measures[m].name, mean_interval(values), se);
     }
-    std::printf(" %11.4g %11.4g\n", mean_interval(paired_differences(d.trend[t], d.full[t])).mean,
-                full.targets[t].target.reported);
+    row("", "total (full - trend)", mean_interval(paired_differences(d.trend[t], d.full[t])), "");
+    std::printf("%-34s %-22s %11.4g\n", "", "reported", target.reported);
   }
 }
 
 }  // namespace
 
 int decompose_command(const CommandLine& line, const ModelCatalogue& models) {
+  const std::string permutations_help =
+      "sample this many permutations instead of all subsets; 0 (the default): all subsets up "
+      "to --exact-up-to measures, above it " + std::to_string(default_permutations) +
+      " permutations (the sampling error is written and printed; NaN from 1 permutation)";
   po::options_description options(
       "reformsim decompose --config FULL --measures m1,m2,group=m3+m4 --out FILE [options]");
   options.add_options()("help", "this help")("config", po::value<std::string>(),
@@ -48,7 +76,7 @@ int decompose_command(const CommandLine& line, const ModelCatalogue& models) {
       "exact-up-to", po::value<int>()->default_value(10),
       "exact Shapley values over all subsets up to this many measures")(
       "permutations", po::value<int>()->default_value(0),
-      "sample this many permutations instead of all subsets (also used above --exact-up-to)");
+      permutations_help.c_str());
   add_comparison_options(options);
   std::vector<ConfigEntry> overrides;
   const auto values = parse_command(line, options, {}, overrides);
@@ -75,6 +103,11 @@ int decompose_command(const CommandLine& line, const ModelCatalogue& models) {
   const auto seeds = replication_seeds(master_seed, 0, replications_of(full, values));
   auto plan = plan_decomposition(std::move(measures), static_cast<std::size_t>(exact_up_to),
                                  static_cast<std::size_t>(permutations), derive_seed(master_seed, 1, 0));
+  if (!plan.exact && !values["quiet"].as<bool>())
+    std::fprintf(stderr, "decompose: %zu measures, more than --exact-up-to %d: Shapley values from %zu "
+                 "sampled permutations (%zu subsets)%s\n", plan.measures.size(), exact_up_to,
+                 plan.orders.size(), plan.masks.size(),
+                 plan.orders.size() == 1 ? "; one permutation has no sampling error estimate (NaN)" : "");
 
   Provenance provenance{"decompose", line.joined(), master_seed, pool.threads(), utc_timestamp(), ""};
   std::vector<ScenarioOutcomes> subsets(plan.masks.size());

@@ -13,7 +13,7 @@ DecompositionPlan plan_decomposition(std::vector<ReformMeasure> measures, std::s
   if (plan.exact) {
     for (MeasureMask mask = 0; mask < (MeasureMask{1} << n); ++mask) plan.masks.push_back(mask);
   } else {
-    plan.orders = sample_permutations(n, std::max<std::size_t>(permutations, 1), seed);
+    plan.orders = sample_permutations(n, permutations > 0 ? permutations : default_permutations, seed);
     plan.masks = masks_for_permutations(plan.orders);
   }
   return plan;

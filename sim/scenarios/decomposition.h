@@ -19,8 +19,14 @@ struct DecompositionPlan {
   std::vector<MeasureMask> masks;                // the subsets to simulate, sorted
 };
 
-// Exact when there are at most exact_up_to measures and permutations == 0, else `permutations`
-// sampled orders (at least 1) drawn from seed.
+// Sampled permutations when there are more measures than --exact-up-to and no --permutations
+// is given: enough that the sampling error (standard error over permutations) is a tenth of
+// the spread of the measures' marginal contributions (1 / sqrt(200) = 0.07), at most 200 x n
+// + 1 subsets.
+inline constexpr std::size_t default_permutations = 200;
+
+// Exact when there are at most exact_up_to measures and permutations == 0; else `permutations`
+// sampled orders drawn from seed, default_permutations when permutations == 0.
 DecompositionPlan plan_decomposition(std::vector<ReformMeasure> measures, std::size_t exact_up_to,
                                      std::size_t permutations, std::uint64_t seed);
 
@@ -29,7 +35,8 @@ struct Decomposition {
   std::vector<ScenarioOutcomes> subsets;  // one per plan.masks entry
   // [target][replication][measure]
   std::vector<std::vector<std::vector<double>>> shapley;
-  // [target][measure]: standard error from sampling permutations (0 when exact)
+  // [target][measure]: standard error from sampling permutations (0 when exact, NaN from a
+  // single permutation: no spread to estimate it from)
   std::vector<std::vector<double>> sampling_se;
   std::vector<std::vector<double>> trend, full;  // [target][replication]
 };

@@ -42,7 +42,8 @@ void write_shapley(const LabelledArrayFile& file, const Decomposition& d, std::s
     }
   write_intervals(file, "shapley", "Shapley value", {"measure", "target"}, estimates);
   file.add_variable(file.root(), "shapley_sampling_se", {"measure", "target"}, se,
-                    {"standard error from sampling permutations (0 when exact)", "", "measure_label target_label"});
+                    {"standard error from sampling permutations (0 when exact, NaN from one permutation)", "",
+                     "measure_label target_label"});
 }
 
 void write_trend_and_total(const LabelledArrayFile& file, const Decomposition& d, std::size_t targets) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <set>
 #include <stdexcept>
@@ -74,7 +75,9 @@ std::vector<double> sampled_shapley(std::size_t measures,
   }
   const double count = static_cast<double>(orders.size());
   std::vector<double> phi(measures);
-  if (sampling_se) sampling_se->assign(measures, 0.0);
+  // One permutation gives no spread to estimate the error from: NaN, never a false 0.
+  if (sampling_se)
+    sampling_se->assign(measures, orders.size() > 1 ? 0.0 : std::numeric_limits<double>::quiet_NaN());
   for (std::size_t i = 0; i < measures; ++i) {
     phi[i] = sum[i] / count;
     if (sampling_se && orders.size() > 1) {

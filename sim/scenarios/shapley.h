@@ -29,7 +29,7 @@ std::vector<MeasureMask> masks_for_permutations(const std::vector<std::vector<st
 
 // Sampled: phi_i = mean over permutations of v(prefix + i) - v(prefix) (Castro, Gomez & Tejada
 // 2009). value gives v for every mask masks_for_permutations returned. sampling_se receives the
-// standard error of each phi_i over the permutations.
+// standard error of each phi_i over the permutations (NaN from a single permutation).
 std::vector<double> sampled_shapley(std::size_t measures,
                                     const std::vector<std::vector<std::size_t>>& orders,
                                     const std::map<MeasureMask, double>& value,

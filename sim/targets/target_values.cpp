@@ -12,6 +12,16 @@ std::vector<std::vector<double>> compute_target_values(const std::vector<Resolve
   return values;
 }
 
+std::string target_window(const Target& target) {
+  if (target.statistic == Statistic::summary) return std::string(whole_run_window);
+  std::string text = "working days " + std::to_string(target.window_first_day) + "-" +
+                     std::to_string(target.window_first_day + target.window_days - 1) + " of " +
+                     std::to_string(target.year);
+  if (target.base_year != 0 && statistic_name(target.statistic).ends_with("_growth"))
+    text += " against the same days of " + std::to_string(target.base_year);
+  return text;
+}
+
 void describe_target(hid_t object, const Target& target) {
   using File = LabelledArrayFile;
   File::set_attribute(object, "reported_value", target.reported);
@@ -23,10 +33,17 @@ void describe_target(hid_t object, const Target& target) {
   File::set_attribute(object, "statistic_name", statistic_name(target.statistic));
   File::set_attribute(object, "metric", target.metric.text());
   File::set_attribute(object, "weight_metric", target.weight_metric.text());
-  File::set_attribute(object, "window_days", target.window_days);
-  File::set_attribute(object, "window_first_day", target.window_first_day);
-  File::set_attribute(object, "year", target.year);
-  File::set_attribute(object, "base_year", target.base_year);
+  // `window`: "whole run" for a summary (a statistic of the whole replication, such as the
+  // re-hiring counts: it has no window, so window_days, window_first_day, year and base_year
+  // are not written; readers that look them up get none rather than a meaningless 187 and 0),
+  // else the working days and year(s) the statistic was computed over.
+  File::set_attribute(object, "window", target_window(target));
+  if (target.statistic != Statistic::summary) {
+    File::set_attribute(object, "window_days", target.window_days);
+    File::set_attribute(object, "window_first_day", target.window_first_day);
+    File::set_attribute(object, "year", target.year);
+    File::set_attribute(object, "base_year", target.base_year);
+  }
   File::set_attribute(object, "source", target.source);
   File::set_attribute(object, "note", target.note);
 }

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
 #include "sim/config/config_error.h"
+#include "sim/scenarios/decomposition.h"
 #include "sim/scenarios/interval.h"
 #include "sim/scenarios/measure_set.h"
 #include "sim/random/random_stream.h"
@@ -84,6 +86,29 @@ TEST(Shapley, SampledPermutationsAreEfficientAndConvergeToTheExactValues) {
   EXPECT_EQ(first, again);
 }
 
+TEST(Shapley, OnePermutationHasAnUndefinedSamplingErrorNotZero) {
+  std::map<MeasureMask, double> value{{0b00, 0}, {0b01, 1}, {0b10, 2}, {0b11, 5}};
+  std::vector<double> se;
+  const auto phi = sampled_shapley(2, sample_permutations(2, 1, 3), value, &se);
+  EXPECT_DOUBLE_EQ(phi[0] + phi[1], 5);
+  ASSERT_EQ(se.size(), 2u);
+  EXPECT_TRUE(std::isnan(se[0]) && std::isnan(se[1]));
+  sampled_shapley(2, sample_permutations(2, 50, 3), value, &se);
+  EXPECT_TRUE(std::isfinite(se[0]) && se[0] > 0);  // both orders drawn: contributions differ
+}
+
+TEST(DecompositionPlan, MoreMeasuresThanExactUpToSampleTheDefaultNumberOfPermutations) {
+  const std::vector<ReformMeasure> three{{"a", {"reform.a"}}, {"b", {"reform.b"}}, {"c", {"reform.c"}}};
+  const auto exact = plan_decomposition(three, 3, 0, 1);
+  EXPECT_TRUE(exact.exact);
+  EXPECT_EQ(exact.masks.size(), 8u);
+  const auto sampled = plan_decomposition(three, 2, 0, 1);  // not one silent permutation
+  EXPECT_FALSE(sampled.exact);
+  EXPECT_EQ(sampled.orders.size(), default_permutations);
+  EXPECT_GE(default_permutations, 100u);
+  EXPECT_EQ(plan_decomposition(three, 10, 7, 1).orders.size(), 7u);  // asked for: sampled
+}
+
 TEST(MeasureSet, ParsesNamesGroupsAndRefusesWhatIsNotABooleanSwitch) {
   ParameterRegistry registry;
   registry.add(boolean_parameter("reform.a", true, "", ""));
@@ -134,6 +159,31 @@ TEST(CompareCommand, DifferencesAreThePairedMeansOfTheTargetValues) {
   EXPECT_LT(difference[0], 0);  // entry growth falls without faster licensing
 }
 
+TEST(CompareCommand, PrintsEveryPairsDifferenceWithItsInterval) {
+  testing::TemporaryDirectory dir;
+  testing::write_text(dir / "slow.ini", "include = " + (testing::source_dir() / "configs/demo_market.ini").string() +
+                                            "\n[reform]\nfaster_licensing = false\n");
+  std::vector<std::string> arguments{"compare", "--config", "configs/demo_market.ini", "--config",
+                                     (dir / "slow.ini").string(), "--out", (dir / "c.h5").string()};
+  arguments.insert(arguments.end(), small.begin() + 1, small.end());  // printed: not --quiet
+  const auto result = testing::run_reformsim(arguments);
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  const auto low = testing::read_hdf5_doubles(dir / "c.h5", "difference_low");
+  const auto high = testing::read_hdf5_doubles(dir / "c.h5", "difference_high");
+  EXPECT_NE(result.out.find("difference (second - first)"), std::string::npos) << result.out;
+  // One line per target and pair, naming the pair and giving the file's interval.
+  char interval[64];
+  std::snprintf(interval, sizeof interval, "[%.4g, %.4g]", low[0], high[0]);
+  const auto line = result.out.find(interval);
+  ASSERT_NE(line, std::string::npos) << interval << "\n" << result.out;
+  const auto start = result.out.rfind('\n', line);
+  EXPECT_NE(result.out.substr(start, line - start).find(" - "), std::string::npos) << result.out;
+  std::size_t lines = 0;
+  for (std::size_t at = result.out.find(" - "); at != std::string::npos; at = result.out.find(" - ", at + 1))
+    ++lines;
+  EXPECT_GE(lines, 5u);  // every target of the one pair
+}
+
 TEST(DecomposeCommand, ShapleyValuesPlusTrendAddUpToTheFullReformInEveryReplication) {
   testing::TemporaryDirectory dir;
   std::vector<std::string> arguments{"decompose", "--config", "configs/demo_market.ini",
@@ -152,6 +202,45 @@ TEST(DecomposeCommand, ShapleyValuesPlusTrendAddUpToTheFullReformInEveryReplicat
     }
   EXPECT_GT(shapley[0], 0);  // faster licensing raises entry growth
   EXPECT_GT(shapley[5], 0);  // so does the entry subsidy
+}
+
+TEST(DecomposeCommand, AboveExactUpToItSamplesPermutationsAndStatesTheirError) {
+  testing::TemporaryDirectory dir;
+  const auto decompose = [&](const std::string& name, const std::vector<std::string>& extra) {
+    std::vector<std::string> arguments{"decompose", "--config", "configs/demo_market.ini",
+                                       "--measures", "faster_licensing,entry_subsidy",
+                                       "--reform.entry_subsidy=true", "--exact-up-to", "1",
+                                       "--out", (dir / name).string()};
+    arguments.insert(arguments.end(), small.begin() + 1, small.end());  // printed: not --quiet
+    arguments.insert(arguments.end(), extra.begin(), extra.end());
+    return testing::run_reformsim(arguments);
+  };
+  const auto sampled = decompose("sampled.h5", {});
+  ASSERT_EQ(sampled.exit_status, 0) << sampled.err;
+  EXPECT_NE(sampled.err.find(std::to_string(default_permutations) + " sampled permutations"),
+            std::string::npos) << sampled.err;
+  EXPECT_NE(sampled.out.find("sampling se"), std::string::npos) << sampled.out;
+  EXPECT_NE(sampled.out.find("95% interval"), std::string::npos) << sampled.out;
+  const auto se = testing::read_hdf5_doubles(dir / "sampled.h5", "shapley_sampling_se");  // 2 x 5
+  ASSERT_EQ(se.size(), 10u);
+  std::size_t positive = 0;
+  for (double value : se) {
+    EXPECT_TRUE(std::isnan(value) || value >= 0) << value;
+    positive += value > 0;
+  }
+  EXPECT_GT(positive, 0u);  // sampled orders give a stated error, not a false 0
+  const auto one = decompose("one.h5", {"--permutations", "1"});
+  ASSERT_EQ(one.exit_status, 0) << one.err;
+  for (double value : testing::read_hdf5_doubles(dir / "one.h5", "shapley_sampling_se"))
+    EXPECT_TRUE(std::isnan(value)) << "one permutation: no error estimate, not 0";
+  // The values still add up to the total effect in every replication.
+  const auto shapley = testing::read_hdf5_doubles(dir / "sampled.h5", "shapley_value");  // 3 x 2 x 5
+  const auto trend = testing::read_hdf5_doubles(dir / "sampled.h5", "trend_value");
+  const auto full = testing::read_hdf5_doubles(dir / "sampled.h5", "full_value");
+  for (std::size_t r = 0; r < 3; ++r)
+    for (std::size_t t = 0; t < 5; ++t)
+      EXPECT_NEAR(trend[r * 5 + t] + shapley[r * 10 + t] + shapley[r * 10 + 5 + t], full[r * 5 + t],
+                  1e-9 * (1 + std::fabs(full[r * 5 + t])));
 }
 
 TEST(DecomposeCommand, RefusesUnknownMeasuresAndMissingTargetsWithExitTwo) {
