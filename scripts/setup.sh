@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config git clang libclang-rt-14-dev
+  build-essential cmake ninja-build pkg-config git clang clang-format libclang-rt-14-dev
   libtbb-dev libeigen3-dev libhdf5-dev hdf5-tools
   libboost-program-options-dev googletest libgtest-dev libgmock-dev libbenchmark-dev
   libnlopt-cxx-dev libopenmpi-dev openmpi-bin

@@ -1,22 +1,21 @@
 #!/usr/bin/env bash
 # Fuzzes the readers of user files with libFuzzer (clang from Debian's packages), each for a
 # bounded time: scenario configs (INI + parameter values), targets files and merge-plan files.
-# Builds only the three fuzz targets, with ASan + UBSan, in build/fuzz; the seed corpus is the
+# Builds the three fuzz targets in the ASan + UBSan clang build of preset `sanitize`
+# (build/sanitize, shared with scripts/test_sanitizers.sh); the seed corpus is the
 # shipped configs and tables plus tests/fuzz/corpus/. A crash, a sanitizer finding, an
 # exception other than ConfigError, an input slower than 10 s or an allocation over 1 GiB
-# fails the script; the input is kept as build/fuzz/artifacts/<target>-crash-... and becomes a
+# fails the script; the input is kept as build/sanitize/artifacts/<target>-crash-... and becomes a
 # regression test in tests/reliability/.
 #   REFORMSIM_FUZZ_SECONDS  time per target (default 45)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${REFORMSIM_FUZZ_SECONDS:-45}"
-build=build/fuzz
+build=build/sanitize
 targets=(fuzz_config fuzz_targets_file fuzz_merge_plan)
 
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-  -DREFORMSIM_FUZZ=ON -DREFORMSIM_SANITIZE=ON -DREFORMSIM_BUILD_BENCHMARKS=OFF >/dev/null
-cmake --build "$build" -j 2 --target "${targets[@]}"
+cmake --preset sanitize >/dev/null
+cmake --build --preset sanitize --target "${targets[@]}"
 
 # Seeds: a fresh copy each time, so a run depends only on the checkout (and the time budget).
 seeds="$build/seeds"

@@ -57,9 +57,9 @@ void FirmSystem::draw_entrants(const StepContext& context) {
                              std::exp(s.entry_rule.discount_per_day * wait);
     const double z = (std::log(std::max(threshold, 1e-300)) - std::log(s.entry_surplus_median)) /
                      s.entry_surplus_log_sd;
-    registered_capital_scale_ =
-        s.registered_capital_mean / mean_surplus_power_above(s.registered_capital_surplus_elasticity,
-                                                             s.entry_surplus_log_sd, z);
+    registered_capital_scale_ = s.registered_capital_mean /
+                                mean_surplus_power_above(s.registered_capital_surplus_elasticity,
+                                                         s.entry_surplus_log_sd, z);
   }
   for (std::uint64_t k = 0; k < candidates; ++k) {
     auto random = context.random(entrant_stream, firm_draw_entrant, k);
@@ -88,11 +88,11 @@ void FirmSystem::draw_entrants(const StepContext& context) {
 void FirmSystem::submit_in_time_order(const StepContext&) {
   // Stable by day: std::sort on (day, position) gives std::stable_sort's order without the
   // temporary buffer stable_sort allocates on every call.
-  for (std::size_t k = 0; k < submissions_.size(); ++k) submissions_[k].order = k;
-  std::sort(submissions_.begin(), submissions_.end(),
-            [](const Submission& a, const Submission& b) {
-              return a.day != b.day ? a.day < b.day : a.order < b.order;
-            });
+  for (std::size_t k = 0; k < submissions_.size(); ++k)
+    submissions_[k].order = k;
+  std::sort(submissions_.begin(), submissions_.end(), [](const Submission& a, const Submission& b) {
+    return a.day != b.day ? a.day < b.day : a.order < b.order;
+  });
   for (const Submission& submission : submissions_) {
     const std::uint64_t application =
         approvals_.submit({submission.type, submission.applicant, submission.day});

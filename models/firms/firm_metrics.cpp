@@ -121,9 +121,11 @@ void FirmSystem::record(const StepContext&, MetricRow& row) const {
   // through memory (~3 ns a firm before), and the loop vectorises. Exact, so bit-identical.
   std::array<std::uint64_t, sector_count> counts{};
   for (std::uint8_t sector : firms_.sector)
-    for (std::size_t s = 0; s < sector_count; ++s) counts[s] += sector == s;
+    for (std::size_t s = 0; s < sector_count; ++s)
+      counts[s] += sector == s;
   std::array<double, sector_count> by_sector{};
-  for (std::size_t s = 0; s < sector_count; ++s) by_sector[s] = static_cast<double>(counts[s]);
+  for (std::size_t s = 0; s < sector_count; ++s)
+    by_sector[s] = static_cast<double>(counts[s]);
   row.set(metrics_.market_entities, static_cast<double>(firms_.size()));
   for (std::size_t s = 0; s < sector_count; ++s) {
     row.set(metrics_.market_entities_by_sector, s, by_sector[s]);

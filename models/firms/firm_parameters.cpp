@@ -101,12 +101,13 @@ void declare_entry(ParameterRegistry& registry) {
                               "derived: 1347 registrations in Jan-Sep 2017 / 187.5 working days "
                               "= 7.18 a day, / 0.59 entry probability (simulated before the "
                               "reform) / 1.163 trend growth to mid Jan-Sep 2017"));
-  registry.add(real_parameter("firms.entrant_arrival_growth", 0.11, -1, 1, "log per year",
-                              "trend growth of potential entrants (the world without the zone's "
-                              "reform)",
-                              "China's new market entities, 2018 / 2017: 21.49 / 19.25 million "
-                              "= +11.6% (SAMR / SAIC annual statistics, quoted from memory, not checked against the "
-                              "publication here), ln 1.116 = 0.11"));
+  registry.add(real_parameter(
+      "firms.entrant_arrival_growth", 0.11, -1, 1, "log per year",
+      "trend growth of potential entrants (the world without the zone's "
+      "reform)",
+      "China's new market entities, 2018 / 2017: 21.49 / 19.25 million "
+      "= +11.6% (SAMR / SAIC annual statistics, quoted from memory, not checked against the "
+      "publication here), ln 1.116 = 0.11"));
   add_sector_list(registry, "entrant_sector_share", {0, 0.08, 0.8, 0.12}, 1, "fraction",
                   "sector of a new market entity (sums to 1)", assumption);
   registry.add(real_parameter("firms.entrant_size_factor", 0.3, 0, 100, "1",
@@ -144,14 +145,15 @@ void declare_entry(ParameterRegistry& registry) {
                               "registered capital actually paid in", assumption));
   registry.add(real_parameter("firms.foreign_capital_share", 0.5, 0, 1, "fraction",
                               "foreign share of a foreign-invested firm's capital", assumption));
-  registry.add(real_parameter("firms.foreign_capital_inflow_rate", 0.06, 0, 10, "per year",
-                              "foreign capital paid into existing foreign-invested firms "
-                              "(capital increases, reinvested profits, project financing) per "
-                              "unit of their foreign-owned capital",
-                              "assumption, below China's 2017 inflow / inward stock of ~9% "
-                              "(UNCTAD World Investment Report 2018: 136 / 1,491 bn USD, quoted from memory, not "
-                              "checked against the publication here), which "
-                              "also counts new foreign-invested enterprises"));
+  registry.add(real_parameter(
+      "firms.foreign_capital_inflow_rate", 0.06, 0, 10, "per year",
+      "foreign capital paid into existing foreign-invested firms "
+      "(capital increases, reinvested profits, project financing) per "
+      "unit of their foreign-owned capital",
+      "assumption, below China's 2017 inflow / inward stock of ~9% "
+      "(UNCTAD World Investment Report 2018: 136 / 1,491 bn USD, quoted from memory, not "
+      "checked against the publication here), which "
+      "also counts new foreign-invested enterprises"));
 }
 
 void declare_projects(ParameterRegistry& registry) {

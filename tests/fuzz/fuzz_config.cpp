@@ -41,7 +41,7 @@ void parse_as_value(const std::uint8_t* data, std::size_t size) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const auto file = reformsim::fuzzing::write_input(data, size, ".ini");
+  const auto file = reformsim::fuzzing::write_input_beside_configs(data, size, ".ini");
   try {
     reformsim::load_scenario(catalogue(), file, {});
   } catch (const reformsim::ConfigError&) {

@@ -74,28 +74,37 @@ TEST(Determinism, AReplicationAloneEqualsTheSameReplicationInAnEnsembleInAnyOrde
 
 TEST(Determinism, ReplicationSeedsDeriveFromMasterSeedPointAndIndex) {
   const auto seeds = replication_seeds(5, 3, 4);
-  for (std::size_t r = 0; r < seeds.size(); ++r) EXPECT_EQ(seeds[r], derive_seed(5, 3, r));
+  for (std::size_t r = 0; r < seeds.size(); ++r)
+    EXPECT_EQ(seeds[r], derive_seed(5, 3, r));
 }
 
-TEST(Determinism, RunFilesFromOneAndEightThreadsHoldBitIdenticalDatasets) {
+TEST(Determinism, RunFilesFromOneTwoAndEightThreadsHoldBitIdenticalDatasets) {
   testing::TemporaryDirectory dir;
-  const std::vector<std::string> common{
-      "run", "--config", "configs/demo_market.ini", "--quiet", "--replications=3",
-      "--market.initial_firms=10000", "--calendar.years=2", "--calendar.burn_in_days=10"};
+  const std::vector<std::string> common{"run",
+                                        "--config",
+                                        "configs/demo_market.ini",
+                                        "--quiet",
+                                        "--replications=3",
+                                        "--market.initial_firms=10000",
+                                        "--calendar.years=2",
+                                        "--calendar.burn_in_days=10"};
   auto with = [&](const std::string& threads, const std::string& out) {
     auto arguments = common;
     arguments.insert(arguments.end(), {"--threads", threads, "--out", (dir / out).string()});
     return testing::run_reformsim(arguments);
   };
   ASSERT_EQ(with("1", "one.h5").exit_status, 0);
-  ASSERT_EQ(with("8", "eight.h5").exit_status, 0);
   const auto one = testing::read_all_datasets(dir / "one.h5");
-  const auto eight = testing::read_all_datasets(dir / "eight.h5");
-  ASSERT_EQ(one.size(), eight.size());
   ASSERT_GT(one.size(), 10u);
-  for (std::size_t i = 0; i < one.size(); ++i) {
-    EXPECT_EQ(one[i].first, eight[i].first);
-    EXPECT_EQ(one[i].second, eight[i].second) << one[i].first;
+  // 8 threads oversubscribe this 2-core machine on purpose: more interleavings, same numbers.
+  for (const std::string threads : {"2", "8"}) {
+    ASSERT_EQ(with(threads, threads + ".h5").exit_status, 0);
+    const auto other = testing::read_all_datasets(dir / (threads + ".h5"));
+    ASSERT_EQ(one.size(), other.size()) << threads << " threads";
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      EXPECT_EQ(one[i].first, other[i].first);
+      EXPECT_EQ(one[i].second, other[i].second) << one[i].first << " on " << threads << " threads";
+    }
   }
 }
 

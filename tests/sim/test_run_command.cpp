@@ -40,7 +40,8 @@ TEST(RunCommand, WritesACompleteFileAndPrintsASummary) {
 TEST(RunCommand, DescribeListsProvenanceVariablesAndCompleteness) {
   TemporaryDirectory dir;
   const auto out = (dir / "demo.h5").string();
-  ASSERT_EQ(run_reformsim(run_arguments("configs/demo_market.ini", out, {"--seed=77"})).exit_status, 0);
+  ASSERT_EQ(run_reformsim(run_arguments("configs/demo_market.ini", out, {"--seed=77"})).exit_status,
+            0);
   const auto described = run_reformsim({"describe", out});
   EXPECT_EQ(described.exit_status, 0);
   for (const char* expected : {"complete: yes", "model: demo_market", "master_seed: 77",
@@ -52,8 +53,10 @@ TEST(RunCommand, DescribeListsProvenanceVariablesAndCompleteness) {
 TEST(RunCommand, FileRecordsEffectiveConfigSeedsAndCommandLine) {
   TemporaryDirectory dir;
   const auto out = (dir / "demo.h5").string();
-  ASSERT_EQ(run_reformsim(run_arguments("configs/demo_market.ini", out,
-                                        {"--replications=2", "--seed=9"})).exit_status, 0);
+  ASSERT_EQ(
+      run_reformsim(run_arguments("configs/demo_market.ini", out, {"--replications=2", "--seed=9"}))
+          .exit_status,
+      0);
   const auto seeds = testing::read_hdf5_doubles(out, "seed");
   ASSERT_EQ(seeds.size(), 2u);
   EXPECT_NE(seeds[0], seeds[1]);
@@ -69,15 +72,24 @@ TEST(RunCommand, ProgressGoesToStderrAsPlainLinesWhenNotATerminal) {
   ASSERT_EQ(result.exit_status, 0);
   EXPECT_NE(result.err.find("run demo_market: 100% ("), std::string::npos) << result.err;
   EXPECT_EQ(result.err.find('\r'), std::string::npos);
-  const auto quiet = run_reformsim(run_arguments("configs/demo_market.ini", (dir / "q.h5").string()));
+  const auto quiet =
+      run_reformsim(run_arguments("configs/demo_market.ini", (dir / "q.h5").string()));
   EXPECT_EQ(quiet.err, "");
   EXPECT_EQ(quiet.out, "");
 }
 
 TEST(RunCommand, HelpAndVersionExitZero) {
-  for (const std::vector<std::string>& arguments :
-       {std::vector<std::string>{"--help"}, {"--version"}, {"run", "--help"},
-        {"describe", "--help"}, {"parameters", "--help"}}) {
+  for (const std::vector<std::string>& arguments : {std::vector<std::string>{"--help"},
+                                                    {"--version"},
+                                                    {"run", "--help"},
+                                                    {"describe", "--help"},
+                                                    {"parameters", "--help"},
+                                                    {"compare", "--help"},
+                                                    {"decompose", "--help"},
+                                                    {"sweep", "--help"},
+                                                    {"merge", "--help"},
+                                                    {"sensitivity", "--help"},
+                                                    {"calibrate", "--help"}}) {
     const auto result = run_reformsim(arguments);
     EXPECT_EQ(result.exit_status, 0) << arguments.back();
     EXPECT_FALSE(result.out.empty());
@@ -100,7 +112,9 @@ struct BadInput {
   std::vector<std::string> expected_text;  // all must appear in stderr
 };
 
-void PrintTo(const BadInput& bad, std::ostream* stream) { *stream << bad.name; }
+void PrintTo(const BadInput& bad, std::ostream* stream) {
+  *stream << bad.name;
+}
 
 class RunRefusesBadInput : public ::testing::TestWithParam<BadInput> {};
 
@@ -115,7 +129,8 @@ TEST_P(RunRefusesBadInput, WithExitTwoAMessageAndNothingWritten) {
   }
   std::vector<std::string> arguments{"run", "--config", config, "--quiet"};
   bool has_out = false;
-  for (const auto& argument : bad.extra) has_out = has_out || argument == "--out";
+  for (const auto& argument : bad.extra)
+    has_out = has_out || argument == "--out";
   if (!has_out) arguments.insert(arguments.end(), {"--out", (dir / "out.h5").string()});
   for (auto argument : bad.extra) {
     const auto at = argument.find("$DIR");
@@ -125,9 +140,12 @@ TEST_P(RunRefusesBadInput, WithExitTwoAMessageAndNothingWritten) {
   const auto before = dir.entries();
   const auto result = run_reformsim(arguments);
   EXPECT_EQ(result.exit_status, 2) << result.err;
-  for (const auto& expected : bad.expected_text)
+  for (auto expected : bad.expected_text) {
+    const auto at = expected.find("$DIR");
+    if (at != std::string::npos) expected.replace(at, 4, dir.path().string());
     EXPECT_NE(result.err.find(expected), std::string::npos) << "missing '" << expected << "' in\n"
                                                             << result.err;
+  }
   EXPECT_EQ(dir.entries(), before) << "something was written";
 }
 
@@ -136,27 +154,50 @@ const char* demo_head = "model.name = demo_market\n";
 INSTANTIATE_TEST_SUITE_P(
     Table, RunRefusesBadInput,
     ::testing::Values(
-        BadInput{"unknown_key_in_file", std::string(demo_head) + "[market]\nfirmz = 3\n", {},
+        BadInput{"unknown_key_in_file",
+                 std::string(demo_head) + "[market]\nfirmz = 3\n",
+                 {},
                  {"bad.ini", "market.firmz", "'3'", "unknown key"}},
-        BadInput{"wrong_type_in_file", std::string(demo_head) + "[market]\ninitial_firms = many\n",
-                 {}, {"bad.ini", "market.initial_firms", "'many'", "not an integer", "[0, 100000000]"}},
-        BadInput{"out_of_range_in_file", std::string(demo_head) + "[calendar]\ndays_per_year = 999\n",
-                 {}, {"bad.ini", "calendar.days_per_year", "'999'", "[20, 366] working days"}},
-        BadInput{"out_of_range_on_command_line", "", {"--market.productivity_volatility=7"},
+        BadInput{"wrong_type_in_file",
+                 std::string(demo_head) + "[market]\ninitial_firms = many\n",
+                 {},
+                 {"bad.ini", "market.initial_firms", "'many'", "not an integer", "[0, 100000000]"}},
+        BadInput{"out_of_range_in_file",
+                 std::string(demo_head) + "[calendar]\ndays_per_year = 999\n",
+                 {},
+                 {"bad.ini", "calendar.days_per_year", "'999'", "[20, 366] working days"}},
+        BadInput{"out_of_range_on_command_line",
+                 "",
+                 {"--market.productivity_volatility=7"},
                  {"command line", "market.productivity_volatility", "'7'", "[0, 1]"}},
-        BadInput{"unknown_key_on_command_line", "", {"--market.nothing=1"},
-                 {"command line", "market.nothing", "unknown key"}},
-        BadInput{"contradictory_settings", "", {"--market.exit_log_productivity=0.5"},
+        BadInput{"unknown_key_on_command_line",
+                 "",
+                 {"--market.nothing=1"},
+                 {"command line", "market.nothing", "'1'", "unknown key"}},
+        BadInput{
+            "wrong_type_on_command_line",
+            "",
+            {"--market.initial_firms=abc"},
+            {"command line", "market.initial_firms", "'abc'", "not an integer", "[0, 100000000]"}},
+        BadInput{"contradictory_settings",
+                 "",
+                 {"--market.exit_log_productivity=0.5"},
                  {"market.exit_log_productivity", "'0.5'", "must be below 0"}},
-        BadInput{"unknown_model", "model.name = fantasy\n", {},
+        BadInput{"unknown_model",
+                 "model.name = fantasy\n",
+                 {},
                  {"bad.ini", "model.name", "'fantasy'", "unknown model", "demo_market"}},
         BadInput{"missing_model", "[run]\nseed = 1\n", {}, {"bad.ini", "model.name", "missing"}},
         BadInput{"empty_file", "<empty file>", {}, {"bad.ini", "model.name", "missing"}},
-        BadInput{"malformed_file", "model.name = demo_market\n[market\n", {},
+        BadInput{"malformed_file",
+                 "model.name = demo_market\n[market\n",
+                 {},
                  {"bad.ini", "malformed config file"}},
         BadInput{"unreadable_config", "<missing file>", {}, {"bad.ini", "cannot be read"}},
-        BadInput{"missing_output_directory", "", {"--out", "$DIR/no/such/dir/x.h5"},
-                 {"--out", "does not exist"}},
+        BadInput{"missing_output_directory",
+                 "",
+                 {"--out", "$DIR/no/such/dir/x.h5"},
+                 {"--out", "no/such/dir/x.h5", "'$DIR/no/such/dir' does not exist"}},
         BadInput{"bad_seed", "", {"--seed=-4"}, {"run.seed", "'-4'", "out of range"}},
         BadInput{"zero_replications", "", {"--replications=0"}, {"run.replications", "'0'"}},
         BadInput{"negative_threads", "", {"--threads", "-3"}, {"--threads", "'-3'"}},
@@ -173,7 +214,8 @@ TEST(RunCommand, RefusesAnExistingOutputWithoutOverwriteAndLeavesItUntouched) {
   EXPECT_NE(result.err.find("--overwrite"), std::string::npos);
   EXPECT_EQ(read_text(out), "an earlier result");
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"kept.h5"});
-  ASSERT_EQ(run_reformsim(run_arguments("configs/demo_market.ini", out, {"--overwrite"})).exit_status, 0);
+  ASSERT_EQ(
+      run_reformsim(run_arguments("configs/demo_market.ini", out, {"--overwrite"})).exit_status, 0);
   EXPECT_TRUE(is_complete_output(out));
 }
 
