@@ -36,7 +36,8 @@ void demo_market_step(benchmark::State& state) {
   for (auto _ : state) {
     const StepContext context{step++ % calendar.total_steps(), calendar, 42};
     firm_steps += static_cast<double>(market.firm_count());
-    for (const auto& phase : phases) phase.run(context);
+    for (const auto& phase : phases)
+      phase.run(context);
     state_of_market->record(context, row);
   }
   set_throughput(state, firm_steps / static_cast<double>(state.iterations()), bytes_per_firm_step);

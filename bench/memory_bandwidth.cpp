@@ -12,9 +12,13 @@ namespace {
 
 void triad(std::vector<double>& a, const std::vector<double>& b, const std::vector<double>& c,
            double scalar) {
-  for_each_block(a.size(), [&](const Block& block) {
-    for (std::size_t i = block.begin; i < block.end; ++i) a[i] = b[i] + scalar * c[i];
-  }, 1 << 16);
+  for_each_block(
+      a.size(),
+      [&](const Block& block) {
+        for (std::size_t i = block.begin; i < block.end; ++i)
+          a[i] = b[i] + scalar * c[i];
+      },
+      1 << 16);
 }
 
 // 2^25 doubles = 256 MiB per array, far beyond any cache; threads from the benchmark argument.
@@ -40,7 +44,8 @@ double measure_triad_bandwidth(std::size_t elements, int repetitions) {
   std::vector<double> a(elements, 0.0), b(elements, 1.0), c(elements, 2.0);
   triad(a, b, c, 3.0);
   const auto start = std::chrono::steady_clock::now();
-  for (int r = 0; r < repetitions; ++r) triad(a, b, c, 3.0);
+  for (int r = 0; r < repetitions; ++r)
+    triad(a, b, c, 3.0);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return 24.0 * static_cast<double>(elements) * repetitions / seconds;

@@ -81,7 +81,8 @@ void binhai_replication_parts(benchmark::State& state) {
                                  scenario.metrics.series_width());
       seconds["setup"] += since(start);
       std::vector<double*> phase_seconds;
-      for (const Phase& phase : phases) phase_seconds.push_back(&seconds[phase.name]);
+      for (const Phase& phase : phases)
+        phase_seconds.push_back(&seconds[phase.name]);
       double& record_seconds = seconds["record"];
       for (std::int64_t step = 0; step < calendar.total_steps(); ++step) {
         const StepContext context{step, calendar, seed};
@@ -99,7 +100,8 @@ void binhai_replication_parts(benchmark::State& state) {
       }
     });
   double total = 0;
-  for (const auto& [part, s] : seconds) total += s;
+  for (const auto& [part, s] : seconds)
+    total += s;
   const auto iterations = static_cast<double>(state.iterations());
   for (const auto& [part, s] : seconds)
     state.counters["share_" + part] = s / total;

@@ -23,14 +23,14 @@ BinhaiState::BinhaiState(const ReplicationSetup& setup, const MetricCatalogue& m
       approval_link_(make_link(setup.parameters, schedule_, "approvals.staff_productivity",
                                {Measure::merge_departments, Measure::one_window_bureau})),
       enforcement_link_(make_link(setup.parameters, schedule_, "enforcement.staff_productivity",
-                                  {Measure::merge_departments,
-                                   Measure::consolidated_enforcement})),
+                                  {Measure::merge_departments, Measure::consolidated_enforcement})),
       ids_{metrics.id("approval_service_factor"), metrics.id("enforcement_service_factor")} {}
 
 std::vector<Phase> BinhaiState::phases() {
   std::vector<Phase> day = staff_.phases();
   day.push_back({"service_capacity", [this](const StepContext& c) { link_service_capacity(c); }});
-  for (Phase& phase : enforcement_.phases()) day.push_back(std::move(phase));
+  for (Phase& phase : enforcement_.phases())
+    day.push_back(std::move(phase));
   for (Phase& phase : firms_->phases()) {
     // The approval queues run between the firms' applications and their outcomes.
     if (phase.name == "firm_approval_outcomes")

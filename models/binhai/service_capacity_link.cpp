@@ -17,8 +17,7 @@ void ServiceCapacityLinkSettings::declare_parameters(ParameterRegistry& registry
                               "productivity lost on the day a unit is reorganised (merged "
                               "departments, the approval or enforcement bureau); 0 = no dip",
                               "MODEL.md section 2 (learning curve); size: assumption"));
-  registry.add(real_parameter("binhai.reorganisation_recovery_days", 40, 1, 2500,
-                              "working days",
+  registry.add(real_parameter("binhai.reorganisation_recovery_days", 40, 1, 2500, "working days",
                               "e-folding time of the recovery from the reorganisation dip",
                               "assumption: about two months of working days"));
 }

@@ -22,8 +22,8 @@ namespace reformsim::models {
 
 struct ServiceCapacityLinkSettings {
   bool link_staff = true;
-  double reorganisation_dip = 0;      // fraction of productivity lost on the reorganisation day
-  double recovery_days = 1;           // e-folding time of the recovery, working days
+  double reorganisation_dip = 0;  // fraction of productivity lost on the reorganisation day
+  double recovery_days = 1;       // e-folding time of the recovery, working days
   static void declare_parameters(ParameterRegistry& registry);
   static ServiceCapacityLinkSettings from(const ParameterSet& parameters);
 };

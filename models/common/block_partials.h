@@ -23,10 +23,11 @@ class BlockPartials {
            std::size_t block_size = default_block_size) {
     const std::size_t blocks = block_count(size, block_size);
     if (partials_.size() < blocks) partials_.resize(blocks, identity);  // grows, never shrinks
-    for_each_block(size, [&](const Block& block) { partials_[block.index] = map(block); },
-                   block_size);
+    for_each_block(
+        size, [&](const Block& block) { partials_[block.index] = map(block); }, block_size);
     T total = identity;
-    for (std::size_t block = 0; block < blocks; ++block) total = combine(total, partials_[block]);
+    for (std::size_t block = 0; block < blocks; ++block)
+      total = combine(total, partials_[block]);
     return total;
   }
 

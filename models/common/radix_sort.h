@@ -28,7 +28,8 @@ inline void radix_sort(std::vector<double>& values, std::vector<std::uint64_t>& 
     const auto bits = std::bit_cast<std::uint64_t>(values[i]);
     const std::uint64_t key = bits ^ ((bits & sign) ? ~std::uint64_t{0} : sign);
     keys[i] = key;
-    for (std::size_t digit = 0; digit < 8; ++digit) ++counts[digit][(key >> (8 * digit)) & 0xFF];
+    for (std::size_t digit = 0; digit < 8; ++digit)
+      ++counts[digit][(key >> (8 * digit)) & 0xFF];
   }
   std::uint64_t* from = keys.data();
   std::uint64_t* to = scratch.data();
@@ -37,8 +38,10 @@ inline void radix_sort(std::vector<double>& values, std::vector<std::uint64_t>& 
     const unsigned shift = static_cast<unsigned>(8 * digit);
     if (count[(from[0] >> shift) & 0xFF] == n) continue;  // every value has this digit
     std::uint32_t offset = 0;
-    for (std::uint32_t& c : count) offset += std::exchange(c, offset);
-    for (std::size_t i = 0; i < n; ++i) to[count[(from[i] >> shift) & 0xFF]++] = from[i];
+    for (std::uint32_t& c : count)
+      offset += std::exchange(c, offset);
+    for (std::size_t i = 0; i < n; ++i)
+      to[count[(from[i] >> shift) & 0xFF]++] = from[i];
     std::swap(from, to);
   }
   for (std::size_t i = 0; i < n; ++i) {

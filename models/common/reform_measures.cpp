@@ -8,9 +8,10 @@ namespace {
 
 const std::array<std::string, measure_count>& names() {
   static const std::array<std::string, measure_count> table{
-      "merge_departments",  "flatten_layers",    "competitive_rehiring", "performance_pay",
-      "remove_identity_wall", "one_window_bureau", "step_reduction",       "parallel_approval",
-      "tolerant_acceptance", "pre_review",        "delegation",           "consolidated_enforcement"};
+      "merge_departments", "flatten_layers",       "competitive_rehiring",
+      "performance_pay",   "remove_identity_wall", "one_window_bureau",
+      "step_reduction",    "parallel_approval",    "tolerant_acceptance",
+      "pre_review",        "delegation",           "consolidated_enforcement"};
   return table;
 }
 
@@ -47,7 +48,8 @@ Measure measure_from_name(const std::string& name) {
 const std::array<Measure, measure_count>& all_measures() {
   static const std::array<Measure, measure_count> measures = [] {
     std::array<Measure, measure_count> list{};
-    for (std::size_t i = 0; i < measure_count; ++i) list[i] = static_cast<Measure>(i);
+    for (std::size_t i = 0; i < measure_count; ++i)
+      list[i] = static_cast<Measure>(i);
     return list;
   }();
   return measures;
@@ -64,8 +66,7 @@ void declare_reform_parameters(ParameterRegistry& registry) {
                                            " starts (0 = first day of "
                                            "calendar.first_year)",
                                        "assumption: the first working day of 2018")));
-    registry.add(integer_parameter("reform." + name + "_phase_in_days", 0, 0, 1e6,
-                                   "working days",
+    registry.add(integer_parameter("reform." + name + "_phase_in_days", 0, 0, 1e6, "working days",
                                    "days over which " + name + " rises linearly to full effect",
                                    "assumption"));
   }

@@ -79,9 +79,14 @@ MetricCatalogue DemoMarketModel::metrics(const ParameterSet& parameters) const {
 std::unique_ptr<ModelState> DemoMarketModel::create_state(const ReplicationSetup& setup,
                                                           const MetricCatalogue& metrics) const {
   auto id = [&](const char* name) { return metrics.id(name); };
-  DemoMarketMetrics ids{id("firms"),          id("entries"),      id("exits"),
-                        id("output"),         id("mean_log_productivity"),
-                        id("approval_days"),  id("firms_by_sector"), id("total_entries"),
+  DemoMarketMetrics ids{id("firms"),
+                        id("entries"),
+                        id("exits"),
+                        id("output"),
+                        id("mean_log_productivity"),
+                        id("approval_days"),
+                        id("firms_by_sector"),
+                        id("total_entries"),
                         id("total_exits")};
   return std::make_unique<DemoMarketState>(setup, DemoMarketSettings::from(setup.parameters), ids);
 }

@@ -12,7 +12,8 @@ using MarketTotals = DemoMarketTotals;
 MarketTotals add(MarketTotals a, const MarketTotals& b) {
   a.output += b.output;
   a.log_productivity += b.log_productivity;
-  for (std::size_t s = 0; s < max_sectors; ++s) a.by_sector[s] += b.by_sector[s];
+  for (std::size_t s = 0; s < max_sectors; ++s)
+    a.by_sector[s] += b.by_sector[s];
   return a;
 }
 

@@ -44,7 +44,7 @@ std::vector<ReplicatedStatistics> ModelSimulator::simulate(
   std::vector<ReplicatedStatistics> results(batch.size());
   // Grain 1: one parameter set is a large task (its replications and phases nest inside).
   parallel_for_each_index(std::size_t{0}, batch.size(),
-                    [&](std::size_t n) { results[n] = simulate_one(batch[n]); });
+                          [&](std::size_t n) { results[n] = simulate_one(batch[n]); });
   return results;
 }
 

@@ -18,8 +18,10 @@ const std::map<std::string, std::pair<Subcommand, std::string>>& subcommands() {
       {"run", {run_command, "one scenario, one or more replications, one HDF5 file"}},
       {"describe", {describe_command, "what an output file holds and whether it is complete"}},
       {"compare", {compare_command, "scenarios against each other, common random numbers"}},
-      {"decompose", {decompose_command, "the effect of each reform measure (Shapley) and the trend"}},
-      {"calibrate", {calibrate_command, "fit free parameters to reported targets (ABC-SMC or MSM)"}},
+      {"decompose",
+       {decompose_command, "the effect of each reform measure (Shapley) and the trend"}},
+      {"calibrate",
+       {calibrate_command, "fit free parameters to reported targets (ABC-SMC or MSM)"}},
       {"parameters", {parameters_command, "the parameter dictionary of a model (Markdown)"}},
       {"sweep", {sweep_command, "a design over parameters, chunked, resumable, Slurm/MPI"}},
       {"merge", {merge_command, "a sweep directory as one labelled HDF5 file"}},
@@ -35,7 +37,8 @@ void print_usage(const ModelCatalogue& models) {
   for (const auto& [name, entry] : subcommands())
     std::cout << "  " << name << std::string(12 - name.size(), ' ') << entry.second << "\n";
   std::cout << "\nmodels:";
-  for (const auto& name : models.names()) std::cout << " " << name;
+  for (const auto& name : models.names())
+    std::cout << " " << name;
   std::cout << "\n\noptions: --help, --version\n";
 }
 

@@ -11,7 +11,8 @@ namespace po = boost::program_options;
 
 std::string CommandLine::joined() const {
   std::string text = program + " " + command;
-  for (const auto& argument : arguments) text += " " + argument;
+  for (const auto& argument : arguments)
+    text += " " + argument;
   return text;
 }
 
@@ -33,7 +34,8 @@ po::variables_map parse_command(const CommandLine& line, const po::options_descr
         throw ConfigError("command line", token, "",
                           "unknown option for '" + line.command +
                               "' (config values are given as --section.key=value); see "
-                              "reformsim " + line.command + " --help");
+                              "reformsim " +
+                              line.command + " --help");
       const auto entries = parse_overrides({token.substr(2)});
       overrides.insert(overrides.end(), entries.begin(), entries.end());
     }

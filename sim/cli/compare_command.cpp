@@ -24,11 +24,13 @@ void print_comparison(const std::vector<Scenario>& scenarios,
                       const std::vector<ScenarioOutcomes>& outcomes) {
   const auto& targets = scenarios.front().targets;
   std::printf("%-40s", "target (mean over replications)");
-  for (const auto& scenario : scenarios) std::printf(" %18.18s", scenario.name.c_str());
+  for (const auto& scenario : scenarios)
+    std::printf(" %18.18s", scenario.name.c_str());
   std::printf(" %12s\n", "reported");
   for (std::size_t t = 0; t < targets.size(); ++t) {
     std::printf("%-40s", targets[t].target.key.c_str());
-    for (const auto& outcome : outcomes) std::printf(" %18.4g", mean_interval(outcome.targets[t]).mean);
+    for (const auto& outcome : outcomes)
+      std::printf(" %18.4g", mean_interval(outcome.targets[t]).mean);
     std::printf(" %12.4g\n", targets[t].target.reported);
   }
   if (scenarios.size() < 2) return;
@@ -38,7 +40,8 @@ void print_comparison(const std::vector<Scenario>& scenarios,
               "95% interval over paired replications");
   for (std::size_t t = 0; t < targets.size(); ++t)
     for (const auto& [a, b] : scenario_pairs(scenarios.size())) {
-      const auto e = mean_interval(paired_differences(outcomes[a].targets[t], outcomes[b].targets[t]));
+      const auto e =
+          mean_interval(paired_differences(outcomes[a].targets[t], outcomes[b].targets[t]));
       const std::string pair = scenarios[b].name + " - " + scenarios[a].name;
       std::printf("%-40s %-40s %12.4g [%.4g, %.4g]\n", targets[t].target.key.c_str(), pair.c_str(),
                   e.mean, e.low, e.high);
@@ -62,7 +65,8 @@ int compare_command(const CommandLine& line, const ModelCatalogue& models) {
   const auto configs = values.count("config") ? values["config"].as<std::vector<std::string>>()
                                               : std::vector<std::string>{};
   const auto scenarios = load_scenarios(models, configs, overrides, values);
-  if (!values.count("out")) throw ConfigError("command line", "--out", "", "missing: compare needs an output file");
+  if (!values.count("out"))
+    throw ConfigError("command line", "--out", "", "missing: compare needs an output file");
   OutputTarget target(values["out"].as<std::string>(), values["overwrite"].as<bool>());
   ThreadPoolLimit pool(values["threads"].as<int>());
   const std::uint64_t master_seed = master_seed_of(scenarios.front(), values);
@@ -71,7 +75,8 @@ int compare_command(const CommandLine& line, const ModelCatalogue& models) {
   Provenance provenance{"compare", line.joined(), master_seed, pool.threads(), utc_timestamp(), ""};
   std::vector<ScenarioOutcomes> outcomes(scenarios.size());
   {
-    const auto steps = static_cast<std::uint64_t>(Calendar::from(scenarios.front().parameters).total_steps());
+    const auto steps =
+        static_cast<std::uint64_t>(Calendar::from(scenarios.front().parameters).total_steps());
     ProgressReporter progress("compare", steps * seeds.size() * scenarios.size(),
                               ProgressReporter::style_for_stderr(values["quiet"].as<bool>()));
     pool.run([&] {

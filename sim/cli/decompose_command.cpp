@@ -49,7 +49,8 @@ void print_decomposition(const Scenario& full, const Decomposition& d) {
     row(target.key.c_str(), "trend (no measure)", mean_interval(d.trend[t]), "");
     for (std::size_t m = 0; m < d.plan.measures.size(); ++m) {
       std::vector<double> values;
-      for (const auto& replication : d.shapley[t]) values.push_back(replication[m]);
+      for (const auto& replication : d.shapley[t])
+        values.push_back(replication[m]);
       char se[32] = "";
       if (sampled) std::snprintf(se, sizeof se, " %11.4g", d.sampling_se[t][m]);
       row("", d.plan.measures[m].name, mean_interval(values), se);
@@ -64,7 +65,8 @@ void print_decomposition(const Scenario& full, const Decomposition& d) {
 int decompose_command(const CommandLine& line, const ModelCatalogue& models) {
   const std::string permutations_help =
       "sample this many permutations instead of all subsets; 0 (the default): all subsets up "
-      "to --exact-up-to measures, above it " + std::to_string(default_permutations) +
+      "to --exact-up-to measures, above it " +
+      std::to_string(default_permutations) +
       " permutations (the sampling error is written and printed; NaN from 1 permutation)";
   po::options_description options(
       "reformsim decompose --config FULL --measures m1,m2,group=m3+m4 --out FILE [options]");
@@ -75,8 +77,7 @@ int decompose_command(const CommandLine& line, const ModelCatalogue& models) {
       "NAME=key1+key2 for a group switched together")(
       "exact-up-to", po::value<int>()->default_value(10),
       "exact Shapley values over all subsets up to this many measures")(
-      "permutations", po::value<int>()->default_value(0),
-      permutations_help.c_str());
+      "permutations", po::value<int>()->default_value(0), permutations_help.c_str());
   add_comparison_options(options);
   std::vector<ConfigEntry> overrides;
   const auto values = parse_command(line, options, {}, overrides);
@@ -84,8 +85,9 @@ int decompose_command(const CommandLine& line, const ModelCatalogue& models) {
     std::cout << options;
     return exit_success;
   }
-  const auto configs = values.count("config") ? std::vector<std::string>{values["config"].as<std::string>()}
-                                              : std::vector<std::string>{};
+  const auto configs = values.count("config")
+                           ? std::vector<std::string>{values["config"].as<std::string>()}
+                           : std::vector<std::string>{};
   const Scenario full = load_scenarios(models, configs, overrides, values).front();
   if (!values.count("measures"))
     throw ConfigError("command line", "--measures", "", "missing: name the measures to decompose");
@@ -96,20 +98,25 @@ int decompose_command(const CommandLine& line, const ModelCatalogue& models) {
     throw ConfigError("command line", permutations < 0 ? "--permutations" : "--exact-up-to",
                       std::to_string(permutations < 0 ? permutations : exact_up_to),
                       "accepted: --permutations >= 0, --exact-up-to 0 to 16");
-  if (!values.count("out")) throw ConfigError("command line", "--out", "", "missing: decompose needs an output file");
+  if (!values.count("out"))
+    throw ConfigError("command line", "--out", "", "missing: decompose needs an output file");
   OutputTarget target(values["out"].as<std::string>(), values["overwrite"].as<bool>());
   ThreadPoolLimit pool(values["threads"].as<int>());
   const std::uint64_t master_seed = master_seed_of(full, values);
   const auto seeds = replication_seeds(master_seed, 0, replications_of(full, values));
-  auto plan = plan_decomposition(std::move(measures), static_cast<std::size_t>(exact_up_to),
-                                 static_cast<std::size_t>(permutations), derive_seed(master_seed, 1, 0));
+  auto plan =
+      plan_decomposition(std::move(measures), static_cast<std::size_t>(exact_up_to),
+                         static_cast<std::size_t>(permutations), derive_seed(master_seed, 1, 0));
   if (!plan.exact && !values["quiet"].as<bool>())
-    std::fprintf(stderr, "decompose: %zu measures, more than --exact-up-to %d: Shapley values from %zu "
-                 "sampled permutations (%zu subsets)%s\n", plan.measures.size(), exact_up_to,
-                 plan.orders.size(), plan.masks.size(),
-                 plan.orders.size() == 1 ? "; one permutation has no sampling error estimate (NaN)" : "");
+    std::fprintf(
+        stderr,
+        "decompose: %zu measures, more than --exact-up-to %d: Shapley values from %zu "
+        "sampled permutations (%zu subsets)%s\n",
+        plan.measures.size(), exact_up_to, plan.orders.size(), plan.masks.size(),
+        plan.orders.size() == 1 ? "; one permutation has no sampling error estimate (NaN)" : "");
 
-  Provenance provenance{"decompose", line.joined(), master_seed, pool.threads(), utc_timestamp(), ""};
+  Provenance provenance{"decompose",    line.joined(),   master_seed,
+                        pool.threads(), utc_timestamp(), ""};
   std::vector<ScenarioOutcomes> subsets(plan.masks.size());
   {
     const auto steps = static_cast<std::uint64_t>(Calendar::from(full.parameters).total_steps());
@@ -117,12 +124,14 @@ int decompose_command(const CommandLine& line, const ModelCatalogue& models) {
                               ProgressReporter::style_for_stderr(values["quiet"].as<bool>()));
     pool.run([&] {
       parallel_for_each_index(std::size_t{0}, plan.masks.size(), [&](std::size_t k) {
-        subsets[k] = run_scenario_outcomes(*full.model, with_measures(full.parameters, plan.measures, plan.masks[k]),
-                                           full.targets, seeds, false, &progress.counter());
+        subsets[k] = run_scenario_outcomes(
+            *full.model, with_measures(full.parameters, plan.measures, plan.masks[k]), full.targets,
+            seeds, false, &progress.counter());
       });
     });
   }
-  const auto decomposition = decompose(std::move(plan), std::move(subsets), full.targets.size(), seeds.size());
+  const auto decomposition =
+      decompose(std::move(plan), std::move(subsets), full.targets.size(), seeds.size());
   provenance.end_time = utc_timestamp();
   write_decomposition_file(target.temporary_path(), provenance, full, decomposition, seeds);
   target.commit();

@@ -24,7 +24,8 @@ int parameters_command(const CommandLine& line, const ModelCatalogue& models) {
   const Model* model = models.find(name);
   if (!model) {
     std::string accepted;
-    for (const auto& known : models.names()) accepted += (accepted.empty() ? "" : ", ") + known;
+    for (const auto& known : models.names())
+      accepted += (accepted.empty() ? "" : ", ") + known;
     throw ConfigError("command line", "--model", name, "unknown model: accepted " + accepted);
   }
   std::cout << "# Parameters of model `" << name << "`\n\n"

@@ -19,9 +19,11 @@ namespace po = boost::program_options;
 namespace {
 
 po::options_description run_options() {
-  po::options_description options("reformsim run --config FILE [options] [--section.key=value ...]");
-  options.add_options()("help", "this help")("config", po::value<std::string>(),
-                                             "scenario config file (INI), e.g. configs/binhai_2018.ini")(
+  po::options_description options(
+      "reformsim run --config FILE [options] [--section.key=value ...]");
+  options.add_options()("help", "this help")(
+      "config", po::value<std::string>(),
+      "scenario config file (INI), e.g. configs/binhai_2018.ini")(
       "out", po::value<std::string>(), "output file (default: results/<config name>.h5)")(
       "replications", po::value<std::string>(), "replications (sets run.replications)")(
       "seed", po::value<std::string>(), "master seed (sets run.seed)")(
@@ -33,8 +35,8 @@ po::options_description run_options() {
 // The last step's mean over replications of each scalar series metric: a first look at a run.
 void print_summary(const EnsembleResult& ensemble, const std::string& path, double seconds) {
   std::printf("wrote %s: %zu replication(s) x %lld steps in %.2f s\n", path.c_str(),
-              ensemble.replications.size(),
-              static_cast<long long>(ensemble.calendar.total_steps()), seconds);
+              ensemble.replications.size(), static_cast<long long>(ensemble.calendar.total_steps()),
+              seconds);
   const std::size_t width = ensemble.metrics.series_width();
   const std::size_t last = static_cast<std::size_t>(ensemble.calendar.total_steps()) - 1;
   std::printf("%-40s %16s  %s\n", "metric (last step, mean)", "value", "unit");
@@ -53,15 +55,17 @@ void print_summary(const EnsembleResult& ensemble, const std::string& path, doub
 void print_targets(const std::vector<ResolvedTarget>& targets,
                    const std::vector<std::vector<double>>& values) {
   if (targets.empty()) return;
-  std::printf("\n%-34s %10s %10s %23s %8s  %s\n", "target", "reported", "simulated",
-              "95% interval", "within", "use");
+  std::printf("\n%-34s %10s %10s %23s %8s  %s\n", "target", "reported", "simulated", "95% interval",
+              "within", "use");
   for (std::size_t t = 0; t < targets.size(); ++t) {
     const Target& target = targets[t].target;
     const IntervalEstimate estimate = mean_interval(values[t]);
     const bool within = std::fabs(estimate.mean - target.reported) <= target.uncertainty;
     std::printf("%-34.34s %10.4g %10.4g  [%9.4g, %9.4g] %8s  %s\n", target.key.c_str(),
                 target.reported, estimate.mean, estimate.low, estimate.high,
-                std::isnan(estimate.mean) ? "n/a" : within ? "yes" : "no",
+                std::isnan(estimate.mean) ? "n/a"
+                : within                  ? "yes"
+                                          : "no",
                 target.fit ? "fit" : "check (held out)");
   }
   std::printf("(within: |simulated mean - reported| <= the target's uncertainty)\n");
@@ -74,36 +78,45 @@ int run_command(const CommandLine& line, const ModelCatalogue& models) {
   std::vector<ConfigEntry> overrides;
   const auto values = parse_command(line, options, {}, overrides);
   if (values.count("help")) {
-    std::cout << options << "\nConfig keys (any also as --section.key=value): reformsim "
-                            "parameters --model NAME\n";
+    std::cout << options
+              << "\nConfig keys (any also as --section.key=value): reformsim "
+                 "parameters --model NAME\n";
     return exit_success;
   }
   if (!values.count("config"))
     throw ConfigError("command line", "--config", "", "missing: run needs a scenario config file");
   if (values.count("replications"))
-    overrides.push_back({"run.replications", values["replications"].as<std::string>(), "command line (--replications)"});
+    overrides.push_back({"run.replications", values["replications"].as<std::string>(),
+                         "command line (--replications)"});
   if (values.count("seed"))
     overrides.push_back({"run.seed", values["seed"].as<std::string>(), "command line (--seed)"});
 
   // Everything the user gave is checked before any simulation or any file is touched.
   const Scenario scenario = load_scenario(models, values["config"].as<std::string>(), overrides);
-  const std::string out = values.count("out") ? values["out"].as<std::string>()
-                                              : "results/" + scenario.name + ".h5";
+  const std::string out =
+      values.count("out") ? values["out"].as<std::string>() : "results/" + scenario.name + ".h5";
   OutputTarget target(out, values["overwrite"].as<bool>());
   ThreadPoolLimit pool(values["threads"].as<int>());
 
-  RunMetadata metadata{"reformsim run of " + scenario.name, scenario.model->name(),
-                       scenario.model->description(), line.joined(), scenario.config_path,
+  RunMetadata metadata{"reformsim run of " + scenario.name,
+                       scenario.model->name(),
+                       scenario.model->description(),
+                       line.joined(),
+                       scenario.config_path,
                        static_cast<std::uint64_t>(scenario.parameters.integer("run.seed")),
-                       pool.threads(), utc_timestamp(), ""};
-  const auto seeds = replication_seeds(metadata.master_seed, 0,
-                                       static_cast<std::size_t>(scenario.parameters.integer("run.replications")));
+                       pool.threads(),
+                       utc_timestamp(),
+                       ""};
+  const auto seeds =
+      replication_seeds(metadata.master_seed, 0,
+                        static_cast<std::size_t>(scenario.parameters.integer("run.replications")));
   const auto start = std::chrono::steady_clock::now();
   EnsembleResult ensemble{{}, Calendar::from(scenario.parameters), {}};
   {
-    ProgressReporter progress("run " + scenario.name,
-                              seeds.size() * static_cast<std::uint64_t>(ensemble.calendar.total_steps()),
-                              ProgressReporter::style_for_stderr(values["quiet"].as<bool>()));
+    ProgressReporter progress(
+        "run " + scenario.name,
+        seeds.size() * static_cast<std::uint64_t>(ensemble.calendar.total_steps()),
+        ProgressReporter::style_for_stderr(values["quiet"].as<bool>()));
     pool.run([&] {
       ensemble = run_ensemble(*scenario.model, scenario.parameters, seeds, &progress.counter());
     });
@@ -112,7 +125,8 @@ int run_command(const CommandLine& line, const ModelCatalogue& models) {
   const auto target_values = compute_target_values(scenario.targets, ensemble);
   write_run_file(target.temporary_path(), metadata, scenario.parameters, ensemble,
                  [&](const LabelledArrayFile& file) {
-                   if (!scenario.targets.empty()) write_targets_group(file, scenario.targets, target_values);
+                   if (!scenario.targets.empty())
+                     write_targets_group(file, scenario.targets, target_values);
                  });
   target.commit();
   const double seconds =

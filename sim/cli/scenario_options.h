@@ -23,7 +23,9 @@ std::vector<Scenario> load_scenarios(const ModelCatalogue& models,
                                      const boost::program_options::variables_map& values);
 
 // --seed and --replications, else the first scenario's run.seed and run.replications.
-std::uint64_t master_seed_of(const Scenario& first, const boost::program_options::variables_map& values);
-std::size_t replications_of(const Scenario& first, const boost::program_options::variables_map& values);
+std::uint64_t master_seed_of(const Scenario& first,
+                             const boost::program_options::variables_map& values);
+std::size_t replications_of(const Scenario& first,
+                            const boost::program_options::variables_map& values);
 
 }  // namespace reformsim

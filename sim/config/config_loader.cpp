@@ -28,9 +28,9 @@ std::string read_bounded(std::istream& stream, const std::string& origin) {
     stream.read(buffer, sizeof buffer);
     text.append(buffer, static_cast<std::size_t>(stream.gcount()));
     if (text.size() > max_config_bytes)
-      throw ConfigError(origin, "", "more than " + std::to_string(max_config_bytes) + " bytes",
-                        "too large for a config file (limit " + std::to_string(max_config_bytes) +
-                            " bytes)");
+      throw ConfigError(
+          origin, "", "more than " + std::to_string(max_config_bytes) + " bytes",
+          "too large for a config file (limit " + std::to_string(max_config_bytes) + " bytes)");
   }
   return text;
 }
@@ -70,8 +70,8 @@ void read_recursive(const std::filesystem::path& file, std::vector<std::filesyst
       std::size_t start = 0;
       while (start <= value.size()) {
         const auto comma = value.find(',', start);
-        std::string name = value.substr(start, comma == std::string::npos ? std::string::npos
-                                                                          : comma - start);
+        std::string name =
+            value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         name.erase(0, name.find_first_not_of(" \t"));
         name.erase(name.find_last_not_of(" \t") + 1);
         if (name.empty()) throw ConfigError(origin, "include", value, "empty file name in include");
@@ -119,7 +119,8 @@ std::string find_entry(const std::vector<ConfigEntry>& entries, const std::strin
 ParameterSet apply_entries(std::shared_ptr<const ParameterRegistry> registry,
                            const std::vector<ConfigEntry>& entries) {
   ParameterSet parameters(std::move(registry));
-  for (const auto& entry : entries) parameters.set_text(entry.key, entry.value, entry.origin);
+  for (const auto& entry : entries)
+    parameters.set_text(entry.key, entry.value, entry.origin);
   return parameters;
 }
 

@@ -61,7 +61,9 @@ std::vector<Record> split_records(const std::string& text, const std::string& fi
       field += c;
     }
   }
-  if (quoted) throw ConfigError(file, "", "", "unbalanced quote starting before line " + std::to_string(line));
+  if (quoted)
+    throw ConfigError(file, "", "",
+                      "unbalanced quote starting before line " + std::to_string(line));
   if (field_started || !trim(field).empty()) current.fields.push_back(field);
   if (!current.fields.empty()) records.push_back(current);
   return records;
@@ -78,19 +80,24 @@ CsvTable CsvTable::read(const std::filesystem::path& path,
   CsvTable table;
   table.file_ = path.string();
   std::error_code error;
-  if (std::filesystem::is_directory(path)) throw ConfigError(table.file_, "", "", "is a directory, not a CSV file");
+  if (std::filesystem::is_directory(path))
+    throw ConfigError(table.file_, "", "", "is a directory, not a CSV file");
   const auto size = std::filesystem::file_size(path, error);
   std::ifstream stream(path, std::ios::binary);
-  if (error || !stream) throw ConfigError(table.file_, "", "", "cannot be read (missing or no permission)");
+  if (error || !stream)
+    throw ConfigError(table.file_, "", "", "cannot be read (missing or no permission)");
   if (size > max_bytes)
-    throw ConfigError(table.file_, "", std::to_string(size) + " bytes",
-                      "too large for an input table (limit " + std::to_string(max_bytes) + " bytes)");
+    throw ConfigError(
+        table.file_, "", std::to_string(size) + " bytes",
+        "too large for an input table (limit " + std::to_string(max_bytes) + " bytes)");
   std::ostringstream text;
   text << stream.rdbuf();
   std::vector<Record> records = split_records(text.str(), table.file_);
   std::size_t first = 0;
-  while (first < records.size() && is_comment(records[first])) ++first;
-  if (first == records.size()) throw ConfigError(table.file_, "", "", "empty: expected a header row");
+  while (first < records.size() && is_comment(records[first]))
+    ++first;
+  if (first == records.size())
+    throw ConfigError(table.file_, "", "", "empty: expected a header row");
 
   const Record& header = records[first];
   for (std::size_t c = 0; c < header.fields.size(); ++c) {

@@ -40,11 +40,15 @@ const T& ParameterSet::typed(const std::string& key) const {
                          ", read with the wrong getter");
 }
 
-bool ParameterSet::boolean(const std::string& key) const { return typed<bool>(key); }
+bool ParameterSet::boolean(const std::string& key) const {
+  return typed<bool>(key);
+}
 std::int64_t ParameterSet::integer(const std::string& key) const {
   return typed<std::int64_t>(key);
 }
-double ParameterSet::real(const std::string& key) const { return typed<double>(key); }
+double ParameterSet::real(const std::string& key) const {
+  return typed<double>(key);
+}
 const std::string& ParameterSet::text(const std::string& key) const {
   return typed<std::string>(key);
 }
@@ -76,15 +80,16 @@ std::string ParameterSet::to_ini() const {
   std::vector<std::string> sections;
   for (const auto& spec : registry_->specs()) {
     bool seen = false;
-    for (const auto& section : sections) seen = seen || section == spec.section();
+    for (const auto& section : sections)
+      seen = seen || section == spec.section();
     if (!seen) sections.push_back(spec.section());
   }
   for (const auto& section : sections) {
     text += (text.empty() ? "[" : "\n[") + section + "]\n";
     for (const auto& spec : registry_->specs()) {
       if (spec.section() != section) continue;
-      text += spec.key.substr(section.size() + 1) + " = " + format_parameter_value(value(spec.key)) +
-              "\n";
+      text += spec.key.substr(section.size() + 1) + " = " +
+              format_parameter_value(value(spec.key)) + "\n";
     }
   }
   return text;

@@ -90,7 +90,8 @@ std::string parse_choice(const ParameterSpec& spec, const std::string& raw) {
 template <typename Element, typename Parse>
 std::vector<Element> parse_list(const std::string& text, Parse parse) {
   std::vector<Element> values;
-  for (const auto& item : split_list(text)) values.push_back(parse(item));
+  for (const auto& item : split_list(text))
+    values.push_back(parse(item));
   return values;
 }
 
@@ -102,7 +103,8 @@ struct ValueFormatter {
   template <typename Element>
   std::string operator()(const std::vector<Element>& list) const {
     std::string text;
-    for (std::size_t i = 0; i < list.size(); ++i) text += (i ? ", " : "") + (*this)(list[i]);
+    for (std::size_t i = 0; i < list.size(); ++i)
+      text += (i ? ", " : "") + (*this)(list[i]);
     return text;
   }
 };
@@ -140,7 +142,8 @@ std::string ParameterSpec::range_text() const {
       return "any text";
     case ParameterType::choice: {
       std::string text = "one of ";
-      for (std::size_t i = 0; i < choices.size(); ++i) text += (i ? ", " : "") + choices[i];
+      for (std::size_t i = 0; i < choices.size(); ++i)
+        text += (i ? ", " : "") + choices[i];
       return text;
     }
     default:
@@ -150,32 +153,46 @@ std::string ParameterSpec::range_text() const {
 
 std::string type_name(ParameterType type) {
   switch (type) {
-    case ParameterType::boolean: return "boolean";
-    case ParameterType::integer: return "integer";
-    case ParameterType::real: return "real";
-    case ParameterType::text: return "text";
-    case ParameterType::choice: return "choice";
-    case ParameterType::integer_list: return "integer list";
-    case ParameterType::real_list: return "real list";
-    case ParameterType::text_list: return "text list";
+    case ParameterType::boolean:
+      return "boolean";
+    case ParameterType::integer:
+      return "integer";
+    case ParameterType::real:
+      return "real";
+    case ParameterType::text:
+      return "text";
+    case ParameterType::choice:
+      return "choice";
+    case ParameterType::integer_list:
+      return "integer list";
+    case ParameterType::real_list:
+      return "real list";
+    case ParameterType::text_list:
+      return "text list";
   }
   return "unknown";
 }
 
 ParameterValue parse_parameter_value(const ParameterSpec& spec, const std::string& text) {
   switch (spec.type) {
-    case ParameterType::boolean: return parse_boolean(text);
-    case ParameterType::integer: return parse_integer(spec, text);
-    case ParameterType::real: return parse_real(spec, text);
-    case ParameterType::text: return trim(text);
-    case ParameterType::choice: return parse_choice(spec, text);
+    case ParameterType::boolean:
+      return parse_boolean(text);
+    case ParameterType::integer:
+      return parse_integer(spec, text);
+    case ParameterType::real:
+      return parse_real(spec, text);
+    case ParameterType::text:
+      return trim(text);
+    case ParameterType::choice:
+      return parse_choice(spec, text);
     case ParameterType::integer_list:
-      return parse_list<std::int64_t>(text, [&](const std::string& item) {
-        return parse_integer(spec, item);
-      });
+      return parse_list<std::int64_t>(
+          text, [&](const std::string& item) { return parse_integer(spec, item); });
     case ParameterType::real_list:
-      return parse_list<double>(text, [&](const std::string& item) { return parse_real(spec, item); });
-    case ParameterType::text_list: return split_list(text);
+      return parse_list<double>(text,
+                                [&](const std::string& item) { return parse_real(spec, item); });
+    case ParameterType::text_list:
+      return split_list(text);
   }
   throw std::logic_error("unhandled parameter type");
 }
@@ -204,8 +221,8 @@ ParameterSpec integer_parameter(std::string key, std::int64_t default_value, dou
 
 ParameterSpec boolean_parameter(std::string key, bool default_value, std::string description,
                                 std::string source) {
-  return make_spec(std::move(key), ParameterType::boolean, default_value, -unbounded, unbounded,
-                   "", std::move(description), std::move(source));
+  return make_spec(std::move(key), ParameterType::boolean, default_value, -unbounded, unbounded, "",
+                   std::move(description), std::move(source));
 }
 
 ParameterSpec text_parameter(std::string key, std::string default_value, std::string description,
@@ -217,8 +234,8 @@ ParameterSpec text_parameter(std::string key, std::string default_value, std::st
 ParameterSpec choice_parameter(std::string key, std::string default_value,
                                std::vector<std::string> choices, std::string description,
                                std::string source) {
-  auto spec = make_spec(std::move(key), ParameterType::choice, std::move(default_value),
-                        -unbounded, unbounded, "", std::move(description), std::move(source));
+  auto spec = make_spec(std::move(key), ParameterType::choice, std::move(default_value), -unbounded,
+                        unbounded, "", std::move(description), std::move(source));
   spec.choices = std::move(choices);
   return spec;
 }

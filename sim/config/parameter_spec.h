@@ -11,11 +11,20 @@
 
 namespace reformsim {
 
-enum class ParameterType { boolean, integer, real, text, choice, integer_list, real_list, text_list };
+enum class ParameterType {
+  boolean,
+  integer,
+  real,
+  text,
+  choice,
+  integer_list,
+  real_list,
+  text_list
+};
 
-using ParameterValue = std::variant<bool, std::int64_t, double, std::string,
-                                    std::vector<std::int64_t>, std::vector<double>,
-                                    std::vector<std::string>>;
+using ParameterValue =
+    std::variant<bool, std::int64_t, double, std::string, std::vector<std::int64_t>,
+                 std::vector<double>, std::vector<std::string>>;
 
 struct ParameterSpec {
   std::string key;  // "section.name", as written in INI files and after "--" on the command line

@@ -21,8 +21,8 @@ struct MetricDimension {
 struct MetricSpec {
   std::string name;  // "organisational_efficiency"
   std::string long_name;
-  std::string unit;       // "1" for dimensionless fractions, "persons", "working days"
-  std::string dimension;  // "" for a scalar, else the name of a MetricDimension
+  std::string unit;        // "1" for dimensionless fractions, "persons", "working days"
+  std::string dimension;   // "" for a scalar, else the name of a MetricDimension
   std::size_t offset = 0;  // first column in the row
   std::size_t width = 1;   // columns: 1, or the dimension's size
 };

@@ -17,7 +17,8 @@ const Model* ModelCatalogue::find(const std::string& name) const {
 
 std::vector<std::string> ModelCatalogue::names() const {
   std::vector<std::string> names;
-  for (const auto& model : models_) names.push_back(model->name());
+  for (const auto& model : models_)
+    names.push_back(model->name());
   return names;
 }
 

@@ -63,14 +63,15 @@ std::string dimension_names(hid_t dataset, int rank) {
   std::string names;
   for (int dim = 0; dim < rank; ++dim) {
     std::string name = "?";
-    H5DSiterate_scales(dataset, static_cast<unsigned>(dim), nullptr,
-                       [](hid_t, unsigned, hid_t scale, void* out) -> herr_t {
-                         char buffer[256] = {0};
-                         H5DSget_scale_name(scale, buffer, sizeof buffer);
-                         *static_cast<std::string*>(out) = buffer;
-                         return 1;
-                       },
-                       &name);
+    H5DSiterate_scales(
+        dataset, static_cast<unsigned>(dim), nullptr,
+        [](hid_t, unsigned, hid_t scale, void* out) -> herr_t {
+          char buffer[256] = {0};
+          H5DSget_scale_name(scale, buffer, sizeof buffer);
+          *static_cast<std::string*>(out) = buffer;
+          return 1;
+        },
+        &name);
     if (H5DSis_scale(dataset) > 0 && rank == 1) {
       char buffer[256] = {0};
       H5DSget_scale_name(dataset, buffer, sizeof buffer);
@@ -110,7 +111,8 @@ herr_t list_object(hid_t group, const char* name, const H5L_info_t*, void* data)
   std::vector<hsize_t> shape(static_cast<std::size_t>(std::max(rank, 0)));
   H5Sget_simple_extent_dims(space, shape.data(), nullptr);
   listing.text << "  " << listing.prefix << name << "(" << dimension_names(dataset, rank) << ") [";
-  for (std::size_t i = 0; i < shape.size(); ++i) listing.text << (i ? " x " : "") << shape[i];
+  for (std::size_t i = 0; i < shape.size(); ++i)
+    listing.text << (i ? " x " : "") << shape[i];
   listing.text << "]";
   if (H5Aexists(dataset, "units") > 0) listing.text << " " << attribute_text(dataset, "units");
   if (H5Aexists(dataset, "long_name") > 0)
@@ -130,9 +132,9 @@ void list_parameters(hid_t root, Listing& listing) {
   if (H5Lexists(root, "parameters", H5P_DEFAULT) <= 0) return;
   Hdf5Handle group(H5Gopen2(root, "parameters", H5P_DEFAULT), H5Gclose, "open parameters");
   listing.text << "parameters (name = value):\n";
-  check_hdf5(H5Aiterate2(group, attribute_index(group), H5_ITER_INC, nullptr, list_attribute,
-                         &listing),
-             "list the parameters");
+  check_hdf5(
+      H5Aiterate2(group, attribute_index(group), H5_ITER_INC, nullptr, list_attribute, &listing),
+      "list the parameters");
 }
 
 }  // namespace
@@ -153,8 +155,9 @@ bool is_complete_output(const std::filesystem::path& path) {
 
 std::string describe_file(const std::filesystem::path& path) {
   if (std::filesystem::is_directory(path))
-    throw Hdf5Error(path.string() + ": is a directory, not an output file (a sweep directory is "
-                                    "read by reformsim merge)");
+    throw Hdf5Error(path.string() +
+                    ": is a directory, not an output file (a sweep directory is "
+                    "read by reformsim merge)");
   if (!std::filesystem::exists(path)) throw Hdf5Error(path.string() + ": no such file");
   if (!std::filesystem::is_regular_file(path))
     throw Hdf5Error(path.string() + ": not a regular file");
@@ -167,15 +170,15 @@ std::string describe_file(const std::filesystem::path& path) {
   listing.text << "  complete: "
                << (complete ? "yes" : "NO - the writer did not finish; do not trust this file")
                << "\n";
-  for (const char* name : {"title", "model", "reformsim_version", "git_commit", "command_line",
-                           "config_file", "master_seed", "replications", "threads", "start_time",
-                           "end_time"})
+  for (const char* name :
+       {"title", "model", "reformsim_version", "git_commit", "command_line", "config_file",
+        "master_seed", "replications", "threads", "start_time", "end_time"})
     if (H5Aexists(file.root(), name) > 0)
       listing.text << "  " << name << ": " << attribute_text(file.root(), name) << "\n";
   listing.text << "variables (dimensions) [shape] units - long name:\n";
-  check_hdf5(H5Literate(file.root(), link_index(file.root()), H5_ITER_INC, nullptr, list_object,
-                        &listing),
-             "list the contents of " + path.string());
+  check_hdf5(
+      H5Literate(file.root(), link_index(file.root()), H5_ITER_INC, nullptr, list_object, &listing),
+      "list the contents of " + path.string());
   list_parameters(file.root(), listing);
   return listing.text.str();
 }

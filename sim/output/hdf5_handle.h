@@ -76,7 +76,9 @@ class Hdf5Handle {
 
 // HDF5 prints its error stack to stderr by default; every failure here becomes an exception
 // with its own message instead, so the stack printing is switched off.
-inline void silence_hdf5_error_stack() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+inline void silence_hdf5_error_stack() {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
 
 inline void check_hdf5(herr_t status, const std::string& what) {
   if (status < 0) throw Hdf5Error(hdf5_failure(what));

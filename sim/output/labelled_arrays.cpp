@@ -7,12 +7,15 @@
 namespace reformsim {
 namespace {
 
-Hdf5Handle property_list(hid_t kind) { return Hdf5Handle(H5Pcreate(kind), H5Pclose, "create property list"); }
+Hdf5Handle property_list(hid_t kind) {
+  return Hdf5Handle(H5Pcreate(kind), H5Pclose, "create property list");
+}
 
 Hdf5Handle creation_ordered(hid_t kind) {
   auto properties = property_list(kind);
   const unsigned order = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
-  if (kind != H5P_DATASET_CREATE) check_hdf5(H5Pset_link_creation_order(properties, order), "track link order");
+  if (kind != H5P_DATASET_CREATE)
+    check_hdf5(H5Pset_link_creation_order(properties, order), "track link order");
   check_hdf5(H5Pset_attr_creation_order(properties, order), "track attribute order");
   // No modification times in object headers: two runs of the same config differ only in the
   // attributes that say when they ran.
@@ -30,7 +33,8 @@ Hdf5Handle simple_space(const std::vector<hsize_t>& shape) {
 Hdf5Handle dataset_properties(const std::vector<hsize_t>& shape, std::size_t element_size) {
   auto properties = creation_ordered(H5P_DATASET_CREATE);
   hsize_t total = element_size;
-  for (auto extent : shape) total *= extent;
+  for (auto extent : shape)
+    total *= extent;
   const bool any_empty = std::any_of(shape.begin(), shape.end(), [](hsize_t e) { return e == 0; });
   if (shape.empty() || any_empty || total < 16 * 1024) return properties;
   std::vector<hsize_t> chunk(shape.size(), 1);
@@ -47,7 +51,8 @@ Hdf5Handle dataset_properties(const std::vector<hsize_t>& shape, std::size_t ele
 
 void write_attribute(hid_t object, const std::string& name, hid_t type, hid_t space,
                      const void* value) {
-  if (H5Aexists(object, name.c_str()) > 0) check_hdf5(H5Adelete(object, name.c_str()), "replace attribute " + name);
+  if (H5Aexists(object, name.c_str()) > 0)
+    check_hdf5(H5Adelete(object, name.c_str()), "replace attribute " + name);
   Hdf5Handle attribute(H5Acreate2(object, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT),
                        H5Aclose, "create attribute " + name);
   check_hdf5(H5Awrite(attribute, type, value), "write attribute " + name);
@@ -58,22 +63,22 @@ void write_attribute(hid_t object, const std::string& name, hid_t type, hid_t sp
 LabelledArrayFile LabelledArrayFile::create(const std::filesystem::path& path) {
   silence_hdf5_error_stack();
   auto creation = creation_ordered(H5P_FILE_CREATE);
-  return LabelledArrayFile(Hdf5Handle(
-      H5Fcreate(path.c_str(), H5F_ACC_TRUNC, creation, H5P_DEFAULT), H5Fclose,
-      "create " + path.string()), path);
+  return LabelledArrayFile(Hdf5Handle(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, creation, H5P_DEFAULT),
+                                      H5Fclose, "create " + path.string()),
+                           path);
 }
 
 LabelledArrayFile LabelledArrayFile::open_read_only(const std::filesystem::path& path) {
   silence_hdf5_error_stack();
-  return LabelledArrayFile(Hdf5Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
-                                      H5Fclose, "open " + path.string() + " as HDF5"),
+  return LabelledArrayFile(Hdf5Handle(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
+                                      "open " + path.string() + " as HDF5"),
                            path);
 }
 
 Hdf5Handle LabelledArrayFile::create_group(hid_t parent, const std::string& name) const {
   auto creation = creation_ordered(H5P_GROUP_CREATE);
-  return Hdf5Handle(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, creation, H5P_DEFAULT),
-                    H5Gclose, "create group " + name);
+  return Hdf5Handle(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, creation, H5P_DEFAULT), H5Gclose,
+                    "create group " + name);
 }
 
 void LabelledArrayFile::add_dimension(hid_t parent, const std::string& name,
@@ -107,7 +112,8 @@ void LabelledArrayFile::add_typed_variable(hid_t parent, const std::string& name
     }
   }
   hsize_t expected = 1;
-  for (auto extent : shape) expected *= extent;
+  for (auto extent : shape)
+    expected *= extent;
   if (expected != count)
     throw Hdf5Error("HDF5: variable " + name + " has " + std::to_string(count) +
                     " values for a shape of " + std::to_string(expected));
@@ -123,15 +129,16 @@ Hdf5Handle LabelledArrayFile::create_dataset(hid_t parent, const std::string& na
                                              const VariableAttributes& attributes) const {
   auto space = simple_space(shape);
   auto properties = dataset_properties(shape, H5Tget_size(type));
-  Hdf5Handle dataset(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, properties,
-                                H5P_DEFAULT),
-                     H5Dclose, "create variable " + name);
+  Hdf5Handle dataset(
+      H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, properties, H5P_DEFAULT), H5Dclose,
+      "create variable " + name);
   for (std::size_t i = 0; i < dims.size(); ++i)
     check_hdf5(H5DSattach_scale(dataset, open_dimension(parent, dims[i]), static_cast<unsigned>(i)),
                "attach dimension " + dims[i] + " to " + name);
   if (!attributes.long_name.empty()) set_attribute(dataset, "long_name", attributes.long_name);
   if (!attributes.units.empty()) set_attribute(dataset, "units", attributes.units);
-  if (!attributes.coordinates.empty()) set_attribute(dataset, "coordinates", attributes.coordinates);
+  if (!attributes.coordinates.empty())
+    set_attribute(dataset, "coordinates", attributes.coordinates);
   return dataset;
 }
 
@@ -157,9 +164,9 @@ void LabelledArrayFile::write_rows(hid_t dataset, hid_t type, std::size_t first_
   std::vector<hsize_t> count = extents;
   start[0] = first_row;
   count[0] = rows;
-  check_hdf5(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start.data(), nullptr, count.data(),
-                                 nullptr),
-             "select rows");
+  check_hdf5(
+      H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
+      "select rows");
   auto memory_space = simple_space(count);
   check_hdf5(H5Dwrite(dataset, type, memory_space, file_space, H5P_DEFAULT, values), "write rows");
 }
@@ -197,7 +204,8 @@ void LabelledArrayFile::add_text_variable(hid_t parent, const std::string& name,
   check_hdf5(H5Tset_size(type, H5T_VARIABLE), "make strings variable-length");
   check_hdf5(H5Tset_cset(type, H5T_CSET_UTF8), "set UTF-8");
   std::vector<const char*> pointers;
-  for (const auto& value : values) pointers.push_back(value.c_str());
+  for (const auto& value : values)
+    pointers.push_back(value.c_str());
   add_typed_variable(parent, name, {dim}, type, pointers.data(), pointers.size(), attributes);
 }
 
@@ -238,6 +246,8 @@ void LabelledArrayFile::flush() const {
   check_hdf5(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + path_.string());
 }
 
-void LabelledArrayFile::close() { file_.reset(); }
+void LabelledArrayFile::close() {
+  file_.reset();
+}
 
 }  // namespace reformsim

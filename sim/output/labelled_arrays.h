@@ -39,7 +39,8 @@ class LabelledArrayFile {
   void add_variable(hid_t parent, const std::string& name, const std::vector<std::string>& dims,
                     std::span<const double> values, const VariableAttributes& attributes) const;
   void add_variable(hid_t parent, const std::string& name, const std::vector<std::string>& dims,
-                    std::span<const std::int64_t> values, const VariableAttributes& attributes) const;
+                    std::span<const std::int64_t> values,
+                    const VariableAttributes& attributes) const;
   void add_variable(hid_t parent, const std::string& name, const std::vector<std::string>& dims,
                     std::span<const std::uint64_t> values,
                     const VariableAttributes& attributes) const;

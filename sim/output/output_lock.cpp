@@ -25,7 +25,8 @@ std::string holder_of(int descriptor) {
 // True when descriptor is still the file named path: the previous holder may have removed the
 // name between our open() and our flock(), and a lock on a removed file excludes no one.
 bool still_named(int descriptor, const std::filesystem::path& path) {
-  struct stat held{}, named{};
+  struct stat held {
+  }, named{};
   return fstat(descriptor, &held) == 0 && stat(path.c_str(), &named) == 0 &&
          held.st_dev == named.st_dev && held.st_ino == named.st_ino;
 }
@@ -45,11 +46,11 @@ OutputLock::OutputLock(const std::filesystem::path& final_path, const std::strin
     if (descriptor_ < 0) {
       const std::filesystem::path directory =
           final_path.parent_path().empty() ? "." : final_path.parent_path();
-      throw ConfigError(origin, option, shown,
-                        std::filesystem::is_directory(directory)
-                            ? "cannot create the lock file " + lock_path_.string() + ": " +
-                                  std::strerror(errno)
-                            : "output directory '" + directory.string() + "' does not exist");
+      throw ConfigError(
+          origin, option, shown,
+          std::filesystem::is_directory(directory)
+              ? "cannot create the lock file " + lock_path_.string() + ": " + std::strerror(errno)
+              : "output directory '" + directory.string() + "' does not exist");
     }
     if (flock(descriptor_, LOCK_EX | LOCK_NB) != 0) {
       const int error = errno;

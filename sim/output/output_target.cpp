@@ -32,8 +32,8 @@ OutputTarget::OutputTarget(std::filesystem::path final_path, bool overwrite, std
   if (std::filesystem::exists(final_path_) && !overwrite_)
     throw ConfigError(origin, option, shown, "exists already: pass --overwrite to replace it");
   remove_stale_partials(final_path_);
-  temporary_path_ = directory / ("." + final_path_.filename().string() + ".partial-" +
-                                 std::to_string(getpid()));
+  temporary_path_ =
+      directory / ("." + final_path_.filename().string() + ".partial-" + std::to_string(getpid()));
 }
 
 OutputTarget::~OutputTarget() {

@@ -13,8 +13,8 @@ class OutputTarget {
  public:
   // Throws ConfigError(origin, option, path, problem) when the directory is missing or not
   // writable, the path is a directory, or the file exists and overwrite is false.
-  OutputTarget(std::filesystem::path final_path, bool overwrite,
-               std::string option = "--out", std::string origin = "command line");
+  OutputTarget(std::filesystem::path final_path, bool overwrite, std::string option = "--out",
+               std::string origin = "command line");
   ~OutputTarget();  // removes the temporary file unless committed
   OutputTarget(const OutputTarget&) = delete;
   OutputTarget& operator=(const OutputTarget&) = delete;

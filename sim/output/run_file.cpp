@@ -16,7 +16,8 @@ std::vector<std::int64_t> index_values(std::size_t count) {
 
 // Gathers one metric's columns from every replication into a row-major array.
 std::vector<double> gather(const EnsembleResult& ensemble, const MetricSpec& spec, bool series) {
-  const std::size_t width = series ? ensemble.metrics.series_width() : ensemble.metrics.summary_width();
+  const std::size_t width =
+      series ? ensemble.metrics.series_width() : ensemble.metrics.summary_width();
   std::vector<double> values;
   for (const auto& replication : ensemble.replications) {
     const auto& table = series ? replication.series : replication.summary;
@@ -82,8 +83,9 @@ void write_time_coordinates(const LabelledArrayFile& file, const Calendar& calen
     day[s] = calendar.day_of_year(step);
     burn_in[s] = calendar.is_burn_in(step) ? 1 : 0;
   }
-  file.add_variable(file.root(), "year", {"step"}, std::span<const std::int64_t>(year),
-                    {"calendar year of the step (burn-in steps fall before first_year)", "year", ""});
+  file.add_variable(
+      file.root(), "year", {"step"}, std::span<const std::int64_t>(year),
+      {"calendar year of the step (burn-in steps fall before first_year)", "year", ""});
   file.add_variable(file.root(), "day_of_year", {"step"}, std::span<const std::int64_t>(day),
                     {"working day within the year, from 0", "working days", ""});
   file.add_variable(file.root(), "burn_in", {"step"}, std::span<const std::int64_t>(burn_in),
@@ -94,8 +96,8 @@ void write_metric_dimensions(const LabelledArrayFile& file, const MetricCatalogu
   for (const auto& dimension : metrics.dimensions()) {
     file.add_dimension(file.root(), dimension.name, index_values(dimension.labels.size()),
                        {dimension.long_name, "1", ""});
-    file.add_text_variable(file.root(), dimension.name + "_label", dimension.name,
-                           dimension.labels, {dimension.long_name + " (label)", "", ""});
+    file.add_text_variable(file.root(), dimension.name + "_label", dimension.name, dimension.labels,
+                           {dimension.long_name + " (label)", "", ""});
   }
 }
 
@@ -104,7 +106,8 @@ void write_ensemble(const LabelledArrayFile& file, const EnsembleResult& ensembl
   file.add_dimension(file.root(), "replication", index_values(replications),
                      {"replication index", "1", ""});
   std::vector<std::uint64_t> seeds;
-  for (const auto& replication : ensemble.replications) seeds.push_back(replication.seed);
+  for (const auto& replication : ensemble.replications)
+    seeds.push_back(replication.seed);
   file.add_variable(file.root(), "seed", {"replication"}, std::span<const std::uint64_t>(seeds),
                     {"seed of the replication, derived from the master seed", "1", ""});
   write_time_coordinates(file, ensemble.calendar);

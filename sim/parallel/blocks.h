@@ -54,10 +54,11 @@ template <typename T, typename Map, typename Combine>
 T block_reduce(std::size_t size, T identity, Map&& map, Combine&& combine,
                std::size_t block_size = default_block_size) {
   std::vector<T> partials(block_count(size, block_size), identity);
-  for_each_block(size, [&](const Block& block) { partials[block.index] = map(block); },
-                 block_size);
+  for_each_block(
+      size, [&](const Block& block) { partials[block.index] = map(block); }, block_size);
   T total = identity;
-  for (const T& partial : partials) total = combine(total, partial);
+  for (const T& partial : partials)
+    total = combine(total, partial);
   return total;
 }
 
@@ -69,7 +70,8 @@ class BlockBuffers {
   // Keeps the vectors' capacity between steps, so a steady state allocates nothing.
   void reset(std::size_t blocks) {
     if (buffers_.size() < blocks) buffers_.resize(blocks);
-    for (auto& buffer : buffers_) buffer.clear();
+    for (auto& buffer : buffers_)
+      buffer.clear();
     active_ = blocks;
   }
   std::vector<T>& operator[](std::size_t block) { return buffers_[block]; }
@@ -81,7 +83,8 @@ class BlockBuffers {
   }
   std::size_t total_size() const {
     std::size_t total = 0;
-    for (std::size_t block = 0; block < active_; ++block) total += buffers_[block].size();
+    for (std::size_t block = 0; block < active_; ++block)
+      total += buffers_[block].size();
     return total;
   }
 

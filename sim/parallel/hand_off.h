@@ -37,8 +37,12 @@ class HandOff {
 
  private:
 #ifdef REFORMSIM_THREAD_SANITIZER
-  static void acquire(char* address) { __tsan_acquire(address); }
-  static void release(char* address) { __tsan_release(address); }
+  static void acquire(char* address) {
+    __tsan_acquire(address);
+  }
+  static void release(char* address) {
+    __tsan_release(address);
+  }
 #else
   static void acquire(char*) {}
   static void release(char*) {}

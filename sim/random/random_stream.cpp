@@ -9,8 +9,7 @@ RandomStream::RandomStream(std::uint64_t replication_seed, const DrawAddress& ad
            static_cast<std::uint32_t>(replication_seed >> 32)},
       // Entities above 2^32 are folded by xor into the stream/purpose word rather than
       // truncated; word 3 counts the 4-word blocks this stream has drawn.
-      counter_{static_cast<std::uint32_t>(address.entity),
-               static_cast<std::uint32_t>(address.step),
+      counter_{static_cast<std::uint32_t>(address.entity), static_cast<std::uint32_t>(address.step),
                (address.stream << 16 | (address.purpose & 0xFFFFu)) ^
                    static_cast<std::uint32_t>(address.entity >> 32),
                0u} {}
@@ -31,7 +30,9 @@ double RandomStream::uniform() {
   return (static_cast<double>(high << 26 | low) + 0.5) * 0x1.0p-53;
 }
 
-double RandomStream::uniform(double low, double high) { return low + (high - low) * uniform(); }
+double RandomStream::uniform(double low, double high) {
+  return low + (high - low) * uniform();
+}
 
 std::uint64_t RandomStream::uniform_index(std::uint64_t count) {
   if (count <= 1) return 0;
@@ -43,7 +44,9 @@ std::uint64_t RandomStream::uniform_index(std::uint64_t count) {
   }
 }
 
-bool RandomStream::bernoulli(double probability) { return uniform() < probability; }
+bool RandomStream::bernoulli(double probability) {
+  return uniform() < probability;
+}
 
 double RandomStream::normal() {
   if (has_spare_normal_) {
@@ -61,7 +64,9 @@ double RandomStream::normal(double mean, double standard_deviation) {
   return mean + standard_deviation * normal();
 }
 
-double RandomStream::exponential(double rate) { return -std::log(uniform()) / rate; }
+double RandomStream::exponential(double rate) {
+  return -std::log(uniform()) / rate;
+}
 
 double RandomStream::lognormal(double log_mean, double log_standard_deviation) {
   return std::exp(normal(log_mean, log_standard_deviation));

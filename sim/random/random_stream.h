@@ -27,13 +27,13 @@ class RandomStream {
   RandomStream(std::uint64_t replication_seed, const DrawAddress& address);
 
   std::uint32_t next_u32();
-  double uniform();                                   // in (0, 1): never exactly 0 or 1
-  double uniform(double low, double high);            // in (low, high)
-  std::uint64_t uniform_index(std::uint64_t count);   // in [0, count), unbiased
+  double uniform();                                  // in (0, 1): never exactly 0 or 1
+  double uniform(double low, double high);           // in (low, high)
+  std::uint64_t uniform_index(std::uint64_t count);  // in [0, count), unbiased
   bool bernoulli(double probability);
-  double normal();                                    // standard normal (Box-Muller)
+  double normal();  // standard normal (Box-Muller)
   double normal(double mean, double standard_deviation);
-  double exponential(double rate);                    // mean 1 / rate
+  double exponential(double rate);  // mean 1 / rate
   double lognormal(double log_mean, double log_standard_deviation);
   std::uint64_t poisson(double mean);
 

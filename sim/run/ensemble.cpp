@@ -22,27 +22,29 @@ ReplicationResult run_replication(const Model& model, const ParameterSet& parame
   result.series.assign(steps * metrics.series_width(), not_set);
   result.summary.assign(metrics.summary_width(), not_set);
 
-  auto state = model.create_state(ReplicationSetup{parameters, calendar, seed, replication}, metrics);
+  auto state =
+      model.create_state(ReplicationSetup{parameters, calendar, seed, replication}, metrics);
   const std::vector<Phase> phases = state->phases();
   for (std::size_t step = 0; step < steps; ++step) {
     const StepContext context{static_cast<std::int64_t>(step), calendar, seed};
-    for (const Phase& phase : phases) phase.run(context);
-    MetricRow row(std::span<double>(result.series).subspan(step * metrics.series_width(),
-                                                           metrics.series_width()));
+    for (const Phase& phase : phases)
+      phase.run(context);
+    MetricRow row(std::span<double>(result.series)
+                      .subspan(step * metrics.series_width(), metrics.series_width()));
     state->record(context, row);
     if (counter) counter->add(1);
   }
   MetricRow summary(result.summary);
   state->summarise(summary);
-  result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }
 
 std::vector<std::uint64_t> replication_seeds(std::uint64_t master_seed, std::uint64_t point,
                                              std::size_t replications) {
   std::vector<std::uint64_t> seeds(replications);
-  for (std::size_t r = 0; r < replications; ++r) seeds[r] = derive_seed(master_seed, point, r);
+  for (std::size_t r = 0; r < replications; ++r)
+    seeds[r] = derive_seed(master_seed, point, r);
   return seeds;
 }
 

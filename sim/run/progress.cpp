@@ -21,7 +21,8 @@ ProgressReporter::ProgressReporter(std::string label, std::uint64_t total, Style
   if (style_ == Style::quiet) return;
   thread_ = std::thread([this] {
     std::unique_lock lock(mutex_);
-    while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) report(false);
+    while (!wake_.wait_for(lock, interval_, [this] { return stopping_; }))
+      report(false);
   });
 }
 

@@ -43,18 +43,20 @@ Scenario load_scenario(const ModelCatalogue& models, const std::filesystem::path
   const Model* model = models.find(model_name);
   if (!model) {
     std::string accepted;
-    for (const auto& name : models.names()) accepted += (accepted.empty() ? "" : ", ") + name;
+    for (const auto& name : models.names())
+      accepted += (accepted.empty() ? "" : ", ") + name;
     throw ConfigError(model_origin, "model.name", model_name,
-                      model_name.empty() ? "missing: every config names its model; accepted " +
-                                               accepted
-                                         : "unknown model: accepted " + accepted);
+                      model_name.empty()
+                          ? "missing: every config names its model; accepted " + accepted
+                          : "unknown model: accepted " + accepted);
   }
 
   auto registry = build_registry(*model, models);
   ParameterSet parameters = apply_entries(registry, entries);
   model->validate(parameters);
-  Scenario scenario{model, registry, std::move(parameters), config_file.string(),
-                    config_file.stem().string(), {}, {}};
+  Scenario scenario{
+      model, registry, std::move(parameters), config_file.string(), config_file.stem().string(),
+      {},    {}};
   scenario.metrics = model->metrics(scenario.parameters);
   const auto targets_file = path_parameter(scenario.parameters, "run.targets_file");
   if (!targets_file.empty())

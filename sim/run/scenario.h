@@ -31,8 +31,8 @@ std::shared_ptr<const ParameterRegistry> build_registry(const Model& model,
                                                         const ModelCatalogue& models);
 
 // Reads config_file (includes resolved), then overrides, picks the model from model.name, and
-// validates every value and then their combination, then reads and binds the targets file. Throws ConfigError naming file, key and
-// value; nothing is simulated or written before this returns.
+// validates every value and then their combination, then reads and binds the targets file. Throws
+// ConfigError naming file, key and value; nothing is simulated or written before this returns.
 Scenario load_scenario(const ModelCatalogue& models, const std::filesystem::path& config_file,
                        const std::vector<ConfigEntry>& overrides);
 

@@ -32,7 +32,8 @@ void write_targets(const LabelledArrayFile& file, const std::vector<ResolvedTarg
   std::vector<double> values;
   for (const auto& outcome : outcomes)
     for (std::size_t r = 0; r < replications; ++r)
-      for (std::size_t t = 0; t < targets.size(); ++t) values.push_back(outcome.targets[t][r]);
+      for (std::size_t t = 0; t < targets.size(); ++t)
+        values.push_back(outcome.targets[t][r]);
   file.add_variable(file.root(), "target_value", {"scenario", "replication", "target"}, values,
                     {"simulated target statistic", "", "seed scenario_label target_label"});
 }
@@ -98,9 +99,11 @@ void write_target_table(const LabelledArrayFile& file, const std::vector<Resolve
   add_labelled_dimension(file, file.root(), "target", "target statistic", keys);
   file.add_variable(file.root(), "reported_value", {"target"}, reported,
                     {"reported value of the target", "", "target_label"});
-  file.add_variable(file.root(), "target_uncertainty", {"target"}, uncertainty,
-                    {"scale of an acceptable deviation from the reported value", "", "target_label"});
-  file.add_text_variable(file.root(), "target_unit", "target", units, {"unit of the target", "", ""});
+  file.add_variable(
+      file.root(), "target_uncertainty", {"target"}, uncertainty,
+      {"scale of an acceptable deviation from the reported value", "", "target_label"});
+  file.add_text_variable(file.root(), "target_unit", "target", units,
+                         {"unit of the target", "", ""});
   file.add_text_variable(file.root(), "target_statistic", "target", statistics,
                          {"what is computed for the target", "", ""});
   file.add_variable(file.root(), "target_fit", {"target"}, std::span<const std::int64_t>(fit),
@@ -110,7 +113,8 @@ void write_target_table(const LabelledArrayFile& file, const std::vector<Resolve
 std::vector<std::pair<std::size_t, std::size_t>> scenario_pairs(std::size_t scenarios) {
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
   for (std::size_t a = 0; a < scenarios; ++a)
-    for (std::size_t b = a + 1; b < scenarios; ++b) pairs.emplace_back(a, b);
+    for (std::size_t b = a + 1; b < scenarios; ++b)
+      pairs.emplace_back(a, b);
   return pairs;
 }
 
@@ -121,7 +125,8 @@ void write_comparison_file(const std::filesystem::path& path, const Provenance& 
   auto file = LabelledArrayFile::create(path);
   write_provenance(file, provenance);
   std::vector<std::string> names;
-  for (const auto& scenario : scenarios) names.push_back(scenario.name);
+  for (const auto& scenario : scenarios)
+    names.push_back(scenario.name);
   add_labelled_dimension(file, file.root(), "scenario", "scenario (config file)", names);
   file.add_dimension(file.root(), "replication", index_values(seeds.size()),
                      {"replication index", "1", ""});
@@ -130,14 +135,16 @@ void write_comparison_file(const std::filesystem::path& path, const Provenance& 
   const Calendar calendar = Calendar::from(scenarios.front().parameters);
   write_step_coordinates(file, calendar);
   write_targets(file, scenarios.front().targets, outcomes, seeds.size());
-  if (scenarios.size() > 1) write_differences(file, scenarios, outcomes, scenarios.front().targets.size());
+  if (scenarios.size() > 1)
+    write_differences(file, scenarios, outcomes, scenarios.front().targets.size());
   const auto series = scalar_series(scenarios.front().metrics);
   for (std::size_t m = 0; m < series.size(); ++m) {
     std::vector<double> values;
     for (const auto& outcome : outcomes)
       values.insert(values.end(), outcome.series[m].begin(), outcome.series[m].end());
-    file.add_variable(file.root(), series[m].name, {"scenario", "replication", "step"}, values,
-                      {series[m].long_name, series[m].unit, "seed year day_of_year burn_in scenario_label"});
+    file.add_variable(
+        file.root(), series[m].name, {"scenario", "replication", "step"}, values,
+        {series[m].long_name, series[m].unit, "seed year day_of_year burn_in scenario_label"});
   }
   auto configs = file.create_group(file.root(), "configs");
   for (const auto& scenario : scenarios)

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/run/scenario.h"
 #include "sim/output/labelled_arrays.h"
+#include "sim/run/scenario.h"
 #include "sim/scenarios/scenario_outcomes.h"
 
 namespace reformsim {

@@ -11,9 +11,11 @@ DecompositionPlan plan_decomposition(std::vector<ReformMeasure> measures, std::s
   const std::size_t n = plan.measures.size();
   plan.exact = permutations == 0 && n <= exact_up_to;
   if (plan.exact) {
-    for (MeasureMask mask = 0; mask < (MeasureMask{1} << n); ++mask) plan.masks.push_back(mask);
+    for (MeasureMask mask = 0; mask < (MeasureMask{1} << n); ++mask)
+      plan.masks.push_back(mask);
   } else {
-    plan.orders = sample_permutations(n, permutations > 0 ? permutations : default_permutations, seed);
+    plan.orders =
+        sample_permutations(n, permutations > 0 ? permutations : default_permutations, seed);
     plan.masks = masks_for_permutations(plan.orders);
   }
   return plan;

@@ -18,9 +18,12 @@ void write_intervals(const LabelledArrayFile& file, const std::string& name,
     high.push_back(estimate.high);
   }
   const std::string coordinates = dims.size() == 2 ? "measure_label target_label" : "target_label";
-  file.add_variable(file.root(), name + "_mean", dims, mean, {long_name + ", mean over replications", "", coordinates});
-  file.add_variable(file.root(), name + "_low", dims, low, {long_name + ", lower end of the 95% interval", "", coordinates});
-  file.add_variable(file.root(), name + "_high", dims, high, {long_name + ", upper end of the 95% interval", "", coordinates});
+  file.add_variable(file.root(), name + "_mean", dims, mean,
+                    {long_name + ", mean over replications", "", coordinates});
+  file.add_variable(file.root(), name + "_low", dims, low,
+                    {long_name + ", lower end of the 95% interval", "", coordinates});
+  file.add_variable(file.root(), name + "_high", dims, high,
+                    {long_name + ", upper end of the 95% interval", "", coordinates});
 }
 
 void write_shapley(const LabelledArrayFile& file, const Decomposition& d, std::size_t targets,
@@ -29,24 +32,29 @@ void write_shapley(const LabelledArrayFile& file, const Decomposition& d, std::s
   std::vector<double> values, se;
   for (std::size_t r = 0; r < replications; ++r)
     for (std::size_t m = 0; m < n; ++m)
-      for (std::size_t t = 0; t < targets; ++t) values.push_back(d.shapley[t][r][m]);
-  file.add_variable(file.root(), "shapley_value", {"replication", "measure", "target"}, values,
-                    {"Shapley value of the measure for the target", "", "seed measure_label target_label"});
+      for (std::size_t t = 0; t < targets; ++t)
+        values.push_back(d.shapley[t][r][m]);
+  file.add_variable(
+      file.root(), "shapley_value", {"replication", "measure", "target"}, values,
+      {"Shapley value of the measure for the target", "", "seed measure_label target_label"});
   std::vector<IntervalEstimate> estimates;
   for (std::size_t m = 0; m < n; ++m)
     for (std::size_t t = 0; t < targets; ++t) {
       std::vector<double> per_replication;
-      for (std::size_t r = 0; r < replications; ++r) per_replication.push_back(d.shapley[t][r][m]);
+      for (std::size_t r = 0; r < replications; ++r)
+        per_replication.push_back(d.shapley[t][r][m]);
       estimates.push_back(mean_interval(per_replication));
       se.push_back(d.sampling_se[t][m]);
     }
   write_intervals(file, "shapley", "Shapley value", {"measure", "target"}, estimates);
-  file.add_variable(file.root(), "shapley_sampling_se", {"measure", "target"}, se,
-                    {"standard error from sampling permutations (0 when exact, NaN from one permutation)", "",
-                     "measure_label target_label"});
+  file.add_variable(
+      file.root(), "shapley_sampling_se", {"measure", "target"}, se,
+      {"standard error from sampling permutations (0 when exact, NaN from one permutation)", "",
+       "measure_label target_label"});
 }
 
-void write_trend_and_total(const LabelledArrayFile& file, const Decomposition& d, std::size_t targets) {
+void write_trend_and_total(const LabelledArrayFile& file, const Decomposition& d,
+                           std::size_t targets) {
   std::vector<double> trend, full;
   std::vector<IntervalEstimate> trend_estimates, total_estimates;
   const std::size_t replications = d.trend.empty() ? 0 : d.trend[0].size();
@@ -76,7 +84,8 @@ void write_subsets(const LabelledArrayFile& file, const Decomposition& d, std::s
     labels.push_back(mask_label(d.plan.measures, d.plan.masks[k]));
     masks.push_back(d.plan.masks[k]);
     for (std::size_t r = 0; r < replications; ++r)
-      for (std::size_t t = 0; t < targets; ++t) values.push_back(d.subsets[k].targets[t][r]);
+      for (std::size_t t = 0; t < targets; ++t)
+        values.push_back(d.subsets[k].targets[t][r]);
   }
   add_labelled_dimension(file, file.root(), "subset", "measures switched on", labels);
   file.add_variable(file.root(), "subset_mask", {"subset"}, std::span<const std::int64_t>(masks),
@@ -96,19 +105,23 @@ void write_decomposition_file(const std::filesystem::path& path, const Provenanc
   LabelledArrayFile::set_attribute(file.root(), "config", full.parameters.to_ini());
   LabelledArrayFile::set_attribute(
       file.root(), "method",
-      d.plan.exact ? "exact Shapley values over all " + std::to_string(d.plan.masks.size()) + " subsets"
-                   : "Shapley values from " + std::to_string(d.plan.orders.size()) +
-                         " sampled permutations (" + std::to_string(d.plan.masks.size()) + " subsets)");
+      d.plan.exact
+          ? "exact Shapley values over all " + std::to_string(d.plan.masks.size()) + " subsets"
+          : "Shapley values from " + std::to_string(d.plan.orders.size()) +
+                " sampled permutations (" + std::to_string(d.plan.masks.size()) + " subsets)");
   std::vector<std::string> names, keys;
   for (const auto& measure : d.plan.measures) {
     names.push_back(measure.name);
     std::string joined;
-    for (const auto& key : measure.keys) joined += (joined.empty() ? "" : "+") + key;
+    for (const auto& key : measure.keys)
+      joined += (joined.empty() ? "" : "+") + key;
     keys.push_back(joined);
   }
   add_labelled_dimension(file, file.root(), "measure", "reform measure", names);
-  file.add_text_variable(file.root(), "measure_keys", "measure", keys, {"parameters the measure switches", "", ""});
-  file.add_dimension(file.root(), "replication", index_values(seeds.size()), {"replication index", "1", ""});
+  file.add_text_variable(file.root(), "measure_keys", "measure", keys,
+                         {"parameters the measure switches", "", ""});
+  file.add_dimension(file.root(), "replication", index_values(seeds.size()),
+                     {"replication index", "1", ""});
   file.add_variable(file.root(), "seed", {"replication"}, std::span<const std::uint64_t>(seeds),
                     {"seed of the replication, the same in every subset", "1", ""});
   write_target_table(file, full.targets);

@@ -35,7 +35,8 @@ IntervalEstimate mean_interval(const std::vector<double>& values, double level) 
 std::vector<double> paired_differences(const std::vector<double>& a, const std::vector<double>& b) {
   if (a.size() != b.size()) throw std::invalid_argument("paired differences need equal lengths");
   std::vector<double> differences(a.size());
-  for (std::size_t r = 0; r < a.size(); ++r) differences[r] = b[r] - a[r];
+  for (std::size_t r = 0; r < a.size(); ++r)
+    differences[r] = b[r] - a[r];
   return differences;
 }
 

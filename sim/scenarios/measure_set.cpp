@@ -18,7 +18,8 @@ std::vector<std::string> split(const std::string& text, char separator) {
 
 }  // namespace
 
-std::vector<ReformMeasure> parse_measures(const std::string& text, const ParameterRegistry& registry) {
+std::vector<ReformMeasure> parse_measures(const std::string& text,
+                                          const ParameterRegistry& registry) {
   std::vector<ReformMeasure> measures;
   for (const auto& item : split(text, ',')) {
     if (item.empty()) throw ConfigError("command line", "--measures", text, "empty measure name");

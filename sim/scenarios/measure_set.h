@@ -19,7 +19,8 @@ struct ReformMeasure {
 
 // Parses the --measures text and checks every key is a declared boolean parameter (ConfigError
 // naming "--measures", the key and the problem); at most 20 measures.
-std::vector<ReformMeasure> parse_measures(const std::string& text, const ParameterRegistry& registry);
+std::vector<ReformMeasure> parse_measures(const std::string& text,
+                                          const ParameterRegistry& registry);
 
 // The parameters with the measures in mask switched on and the others off.
 ParameterSet with_measures(const ParameterSet& full, const std::vector<ReformMeasure>& measures,

@@ -44,16 +44,19 @@ std::vector<std::vector<std::size_t>> sample_permutations(std::size_t measures,
     auto& order = orders[p];
     order.resize(measures);
     std::iota(order.begin(), order.end(), 0);
-    for (std::size_t i = measures; i > 1; --i) std::swap(order[i - 1], order[random.uniform_index(i)]);
+    for (std::size_t i = measures; i > 1; --i)
+      std::swap(order[i - 1], order[random.uniform_index(i)]);
   }
   return orders;
 }
 
-std::vector<MeasureMask> masks_for_permutations(const std::vector<std::vector<std::size_t>>& orders) {
+std::vector<MeasureMask> masks_for_permutations(
+    const std::vector<std::vector<std::size_t>>& orders) {
   std::set<MeasureMask> masks{0};
   for (const auto& order : orders) {
     MeasureMask prefix = 0;
-    for (std::size_t measure : order) masks.insert(prefix |= MeasureMask{1} << measure);
+    for (std::size_t measure : order)
+      masks.insert(prefix |= MeasureMask{1} << measure);
   }
   return {masks.begin(), masks.end()};
 }
@@ -77,7 +80,8 @@ std::vector<double> sampled_shapley(std::size_t measures,
   std::vector<double> phi(measures);
   // One permutation gives no spread to estimate the error from: NaN, never a false 0.
   if (sampling_se)
-    sampling_se->assign(measures, orders.size() > 1 ? 0.0 : std::numeric_limits<double>::quiet_NaN());
+    sampling_se->assign(measures,
+                        orders.size() > 1 ? 0.0 : std::numeric_limits<double>::quiet_NaN());
   for (std::size_t i = 0; i < measures; ++i) {
     phi[i] = sum[i] / count;
     if (sampling_se && orders.size() > 1) {

@@ -25,7 +25,8 @@ std::vector<std::vector<std::size_t>> sample_permutations(std::size_t measures,
                                                           std::uint64_t seed);
 
 // The masks a set of permutations needs (every prefix of every permutation), sorted.
-std::vector<MeasureMask> masks_for_permutations(const std::vector<std::vector<std::size_t>>& orders);
+std::vector<MeasureMask> masks_for_permutations(
+    const std::vector<std::vector<std::size_t>>& orders);
 
 // Sampled: phi_i = mean over permutations of v(prefix + i) - v(prefix) (Castro, Gomez & Tejada
 // 2009). value gives v for every mask masks_for_permutations returned. sampling_se receives the

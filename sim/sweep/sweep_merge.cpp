@@ -82,15 +82,16 @@ struct PointVariable {
 void check_chunk_rows(const std::filesystem::path& path, const PointVariable& variable,
                       const std::vector<std::int64_t>& chunk_points, std::size_t values,
                       std::size_t points) {
-  const bool inside = !chunk_points.empty() && chunk_points.front() >= 0 &&
-                      static_cast<std::size_t>(chunk_points.front()) + chunk_points.size() <= points;
+  const bool inside =
+      !chunk_points.empty() && chunk_points.front() >= 0 &&
+      static_cast<std::size_t>(chunk_points.front()) + chunk_points.size() <= points;
   if (!inside || values != chunk_points.size() * variable.row_elements)
     throw ConfigError(path.string(), variable.name, std::to_string(values) + " values",
                       "does not match the chunk's " + std::to_string(chunk_points.size()) +
                           " points x " + std::to_string(variable.row_elements) +
                           " values per point inside the sweep's " + std::to_string(points) +
                           " points: a damaged chunk file");
-  }
+}
 
 // Every 8-byte number of a variable, as raw bytes (the type is kept by the caller).
 std::vector<std::uint64_t> read_raw(hid_t group, const PointVariable& variable) {

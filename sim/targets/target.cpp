@@ -14,9 +14,14 @@ namespace {
 constexpr double not_defined = std::numeric_limits<double>::quiet_NaN();
 
 const std::array<std::string, 8>& statistic_names() {
-  static const std::array<std::string, 8> names{
-      "summary",           "window_sum",         "window_mean",      "window_end",
-      "window_weighted_mean", "window_sum_growth", "window_mean_growth", "window_end_growth"};
+  static const std::array<std::string, 8> names{"summary",
+                                                "window_sum",
+                                                "window_mean",
+                                                "window_end",
+                                                "window_weighted_mean",
+                                                "window_sum_growth",
+                                                "window_mean_growth",
+                                                "window_end_growth"};
   return names;
 }
 
@@ -130,7 +135,8 @@ Statistic statistic_from_name(const std::string& name) {
   for (std::size_t i = 0; i < statistic_names().size(); ++i)
     if (statistic_names()[i] == name) return static_cast<Statistic>(i);
   std::string accepted;
-  for (const auto& known : statistic_names()) accepted += (accepted.empty() ? "" : ", ") + known;
+  for (const auto& known : statistic_names())
+    accepted += (accepted.empty() ? "" : ", ") + known;
   throw std::invalid_argument("unknown statistic: accepted " + accepted);
 }
 
@@ -150,13 +156,15 @@ std::string Target::describe() const {
 }
 
 std::vector<Target> read_targets(const std::filesystem::path& file) {
-  const auto table = CsvTable::read(file, {"key", "value", "uncertainty", "use", "statistic", "metric"});
+  const auto table =
+      CsvTable::read(file, {"key", "value", "uncertainty", "use", "statistic", "metric"});
   std::vector<Target> targets;
   for (std::size_t row = 0; row < table.rows(); ++row) {
     targets.push_back(read_row(table, row));
     for (std::size_t other = 0; other + 1 < targets.size(); ++other)
       if (targets[other].key == targets.back().key)
-        throw ConfigError(targets.back().origin, "key", targets.back().key, "target key given twice");
+        throw ConfigError(targets.back().origin, "key", targets.back().key,
+                          "target key given twice");
   }
   return targets;
 }
@@ -172,7 +180,8 @@ std::vector<ResolvedTarget> resolve_targets(const std::vector<Target>& targets,
                              bound.from_summary ? metrics.summaries() : metrics.series(), metrics,
                              bound.from_summary ? "summary" : "time-series");
     if (target.statistic == Statistic::window_weighted_mean)
-      bound.weight_column = column_of(target, target.weight_metric, metrics.series(), metrics, "time-series");
+      bound.weight_column =
+          column_of(target, target.weight_metric, metrics.series(), metrics, "time-series");
     if (!bound.from_summary) {
       if (target.window_days < 1 || target.window_days > calendar.days_per_year())
         throw ConfigError(target.origin, "window_days", std::to_string(target.window_days),
@@ -180,10 +189,13 @@ std::vector<ResolvedTarget> resolve_targets(const std::vector<Target>& targets,
                               std::to_string(calendar.days_per_year()) + ")");
       if (target.window_first_day < 0 ||
           target.window_first_day + target.window_days > calendar.days_per_year())
-        throw ConfigError(target.origin, "window_first_day", std::to_string(target.window_first_day),
+        throw ConfigError(target.origin, "window_first_day",
+                          std::to_string(target.window_first_day),
                           "the window must end inside the year: window_first_day + window_days "
-                          "<= " + std::to_string(calendar.days_per_year()));
-      for (auto [column, year] : {std::pair{"year", target.year}, std::pair{"base_year", target.base_year}}) {
+                          "<= " +
+                              std::to_string(calendar.days_per_year()));
+      for (auto [column, year] :
+           {std::pair{"year", target.year}, std::pair{"base_year", target.base_year}}) {
         if (std::string(column) == "base_year" && !is_growth(target.statistic)) continue;
         if (year < calendar.first_year() || year > last_year)
           throw ConfigError(target.origin, column, std::to_string(year),
@@ -201,7 +213,8 @@ double evaluate_target(const ResolvedTarget& bound, const std::vector<double>& s
                        const Calendar& calendar) {
   const Target& target = bound.target;
   if (bound.from_summary) return summary[bound.column];
-  const Window window = window_of(calendar, target.year, target.window_first_day, target.window_days);
+  const Window window =
+      window_of(calendar, target.year, target.window_first_day, target.window_days);
   if (target.statistic == Statistic::window_weighted_mean) {
     double weighted = 0, weights = 0;
     for (std::size_t step = window.first; step <= window.last; ++step) {
@@ -214,8 +227,9 @@ double evaluate_target(const ResolvedTarget& bound, const std::vector<double>& s
   }
   const double value = window_value(target.statistic, series, width, bound.column, window);
   if (!is_growth(target.statistic)) return value;
-  const double base = window_value(target.statistic, series, width, bound.column,
-                                   window_of(calendar, target.base_year, target.window_first_day, target.window_days));
+  const double base = window_value(
+      target.statistic, series, width, bound.column,
+      window_of(calendar, target.base_year, target.window_first_day, target.window_days));
   return base != 0 ? value / base - 1 : not_defined;
 }
 

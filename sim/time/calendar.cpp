@@ -8,7 +8,7 @@ namespace {
 std::int64_t floor_div(std::int64_t numerator, std::int64_t denominator) {
   const std::int64_t quotient = numerator / denominator;
   return (numerator % denominator != 0 && (numerator < 0) != (denominator < 0)) ? quotient - 1
-                                                                                 : quotient;
+                                                                                : quotient;
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ class ToySimulator : public BatchSimulator {
   std::vector<ReplicatedStatistics> simulate(const std::vector<EvaluationRequest>& batch) override {
     std::vector<ReplicatedStatistics> results(batch.size());
     parallel_for_each_index(std::size_t{0}, batch.size(),
-                      [&](std::size_t n) { results[n] = simulate_one(batch[n]); });
+                            [&](std::size_t n) { results[n] = simulate_one(batch[n]); });
     simulations += batch.size();
     return results;
   }

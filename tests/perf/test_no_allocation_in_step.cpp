@@ -76,8 +76,12 @@ void* allocate_aligned(std::size_t size, std::align_val_t alignment) {
 }  // namespace
 
 // The replaceable allocation functions, replaced in this executable only.
-void* operator new(std::size_t size) { return allocate(size); }
-void* operator new[](std::size_t size) { return allocate(size); }
+void* operator new(std::size_t size) {
+  return allocate(size);
+}
+void* operator new[](std::size_t size) {
+  return allocate(size);
+}
 void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
   try {
     return allocate(size);
@@ -94,14 +98,30 @@ void* operator new(std::size_t size, std::align_val_t alignment) {
 void* operator new[](std::size_t size, std::align_val_t alignment) {
   return allocate_aligned(size, alignment);
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
+  std::free(p);
+}
 
 namespace reformsim {
 namespace {
@@ -130,15 +150,12 @@ const AllowedSite staff_cells{
     "staff cell table resized after a reorganisation changed the units or levels",
     {"StaffSystem::sort_staff_into_cells"},
     8};
-const AllowedSite new_regime{
-    "workflow plan built on a regime's first use (once per regime)",
-    {"ApprovalNetwork::plan_for", "build_workflow_plan", "WorkflowPlan::",
-     "QueueingNetwork::add_plan"},
-    300};
+const AllowedSite new_regime{"workflow plan built on a regime's first use (once per regime)",
+                             {"ApprovalNetwork::plan_for", "build_workflow_plan",
+                              "WorkflowPlan::", "QueueingNetwork::add_plan"},
+                             300};
 const AllowedSite approval_growth{
-    "approval records, event heap and unit queues growing by doubling",
-    {"QueueingNetwork::"},
-    200};
+    "approval records, event heap and unit queues growing by doubling", {"QueueingNetwork::"}, 200};
 
 std::vector<Policy> policies() {
   return {
@@ -158,7 +175,10 @@ std::vector<Policy> policies() {
          {"EnforcementSystem::inspect"},
          8}}},
       {"binhai_2018.ini",
-       {reform_events, staff_cells, new_regime, approval_growth,
+       {reform_events,
+        staff_cells,
+        new_regime,
+        approval_growth,
         {"firm arrays beyond 1.25 x the initial firms, by doubling", {"FirmPopulation::add"}, 32},
         {"projects, launches, submissions and their flags growing by doubling",
          {"FirmSystem::", "BlockBuffers<"},
@@ -211,8 +231,8 @@ const AllowedSite* site_of(std::size_t slot, const Policy& policy, std::string& 
 // preallocated row; summarise at the end), attributing every allocation after the warm-up.
 CountedRun count_allocations(const Policy& policy, int threads, std::int64_t warm_up) {
   static const ModelCatalogue catalogue = models::all_models();
-  const Scenario scenario = load_scenario(
-      catalogue, std::string(REFORMSIM_SOURCE_DIR) + "/configs/" + policy.config, {});
+  const Scenario scenario =
+      load_scenario(catalogue, std::string(REFORMSIM_SOURCE_DIR) + "/configs/" + policy.config, {});
   tbb::global_control control(tbb::global_control::max_allowed_parallelism,
                               static_cast<std::size_t>(threads));
   tbb::task_arena arena(threads);
@@ -232,7 +252,8 @@ CountedRun count_allocations(const Policy& policy, int threads, std::int64_t war
       const StepContext context{step, calendar, seed};
       record_count.store(0);
       counting.store(step >= warm_up);
-      for (const Phase& phase : phases) phase.run(context);
+      for (const Phase& phase : phases)
+        phase.run(context);
       MetricRow row(row_values);
       state->record(context, row);
       counting.store(false);
@@ -273,7 +294,8 @@ TEST_P(NoAllocationInStep, OnlyAtTheListedSitesAndWithinTheirBounds) {
               policy.config.c_str(), threads, run.allocations,
               static_cast<long long>(run.allocating_steps),
               static_cast<long long>(run.counted_steps));
-  for (const auto& [site, count] : run.by_site) std::printf("  %5zu  %s\n", count, site.c_str());
+  for (const auto& [site, count] : run.by_site)
+    std::printf("  %5zu  %s\n", count, site.c_str());
   for (const Unexpected& u : run.unexpected)
     ADD_FAILURE() << policy.config << ", step " << u.step << ": an allocation of " << u.size
                   << " bytes from no listed site:\n"
@@ -286,14 +308,14 @@ TEST_P(NoAllocationInStep, OnlyAtTheListedSitesAndWithinTheirBounds) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Models, NoAllocationInStep,
-    ::testing::Combine(::testing::Range<std::size_t>(0, 5), ::testing::Values(1, 2)),
-    [](const auto& test) {
-      std::string name = policies()[std::get<0>(test.param)].config;
-      name = name.substr(0, name.find('.'));
-      return name + "_" + std::to_string(std::get<1>(test.param)) + "_threads";
-    });
+INSTANTIATE_TEST_SUITE_P(Models, NoAllocationInStep,
+                         ::testing::Combine(::testing::Range<std::size_t>(0, 5),
+                                            ::testing::Values(1, 2)),
+                         [](const auto& test) {
+                           std::string name = policies()[std::get<0>(test.param)].config;
+                           name = name.substr(0, name.find('.'));
+                           return name + "_" + std::to_string(std::get<1>(test.param)) + "_threads";
+                         });
 
 }  // namespace
 }  // namespace reformsim

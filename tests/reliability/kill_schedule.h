@@ -48,7 +48,9 @@ inline double seconds_since(Clock::time_point start) {
 // Polls every 100 us: far finer than a write window, cheap (one stat and one waitpid).
 constexpr auto poll_interval = std::chrono::microseconds(100);
 
-inline bool exited(pid_t child, int& status) { return waitpid(child, &status, WNOHANG) == child; }
+inline bool exited(pid_t child, int& status) {
+  return waitpid(child, &status, WNOHANG) == child;
+}
 
 }  // namespace detail
 
@@ -84,9 +86,9 @@ struct KillMoment {
   int write_number = 1;
   double fraction = 0;
   std::string describe() const {
-    return during_write ? "at " + std::to_string(fraction) + " of write " +
-                              std::to_string(write_number)
-                        : "at " + std::to_string(fraction) + " of 1.2 runs";
+    return during_write
+               ? "at " + std::to_string(fraction) + " of write " + std::to_string(write_number)
+               : "at " + std::to_string(fraction) + " of 1.2 runs";
   }
 };
 
@@ -95,9 +97,8 @@ inline KillMoment draw_kill_moment(RandomStream& moments, int kill_number,
                                    const WriteTimeline& timeline) {
   KillMoment moment;
   moment.during_write = kill_number % 2 == 0;
-  moment.write_number =
-      1 + static_cast<int>(moments.uniform_index(static_cast<std::uint64_t>(
-              std::max(timeline.writes, 1))));
+  moment.write_number = 1 + static_cast<int>(moments.uniform_index(
+                                static_cast<std::uint64_t>(std::max(timeline.writes, 1))));
   moment.fraction = moments.uniform();
   return moment;
 }
@@ -125,9 +126,9 @@ inline bool kill_at(pid_t child, const std::filesystem::path& final_path, const 
       std::this_thread::sleep_for(
           std::chrono::duration<double>(0.9 * moment.fraction * timeline.write_seconds));
   } else {
-    const auto until = start + std::chrono::duration_cast<detail::Clock::duration>(
-                                   std::chrono::duration<double>(moment.fraction * 1.2 *
-                                                                 timeline.run_seconds));
+    const auto until =
+        start + std::chrono::duration_cast<detail::Clock::duration>(
+                    std::chrono::duration<double>(moment.fraction * 1.2 * timeline.run_seconds));
     while (detail::Clock::now() < until && !(finished = detail::exited(child, status)))
       std::this_thread::sleep_for(detail::poll_interval);
   }

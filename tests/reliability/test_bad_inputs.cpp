@@ -494,7 +494,8 @@ void declare_unwritten_dataset(const std::filesystem::path& file, const std::str
                                const std::vector<std::string>& scales = {}) {
   const hid_t opened = H5Fopen(file.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
   ASSERT_GE(opened, 0) << file;
-  if (H5Lexists(opened, name.c_str(), H5P_DEFAULT) > 0) H5Ldelete(opened, name.c_str(), H5P_DEFAULT);
+  if (H5Lexists(opened, name.c_str(), H5P_DEFAULT) > 0)
+    H5Ldelete(opened, name.c_str(), H5P_DEFAULT);
   const hid_t space = H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr);
   const hid_t properties = H5Pcreate(H5P_DATASET_CREATE);
   std::vector<hsize_t> chunk(shape.size(), 1);
@@ -546,11 +547,11 @@ std::function<void(const std::filesystem::path&)> abc_checkpoint_declaring(
 // A real saltelli sweep of 8 points in one chunk, whose metric firms then declares 1e10 points.
 void sweep_with_a_huge_chunk_variable(const std::filesystem::path& directory) {
   const auto config = directory.parent_path() / "tiny.ini";
-  testing::write_text(config, "include = " +
-                                  (testing::source_dir() / "configs/demo_market.ini").string() +
-                                  "\n[run]\ntargets_file =\nreplications = 1\n[calendar]\n"
-                                  "burn_in_days = 0\nyears = 1\ndays_per_year = 20\n[market]\n"
-                                  "initial_firms = 100\n");
+  testing::write_text(config,
+                      "include = " + (testing::source_dir() / "configs/demo_market.ini").string() +
+                          "\n[run]\ntargets_file =\nreplications = 1\n[calendar]\n"
+                          "burn_in_days = 0\nyears = 1\ndays_per_year = 20\n[market]\n"
+                          "initial_firms = 100\n");
   const auto result = testing::run_reformsim(
       {"sweep", "--config", config.string(), "--design", "saltelli", "--param",
        "market.entry_value_days=5:60", "--param", "market.approval_days_after=1:30", "--samples",

@@ -102,12 +102,12 @@ TEST(DiskFull, ACalibrationWhoseCheckpointCannotBeWrittenFailsCleanly) {
   Limits limits;
   limits.file_size_bytes = 16 * 1024;  // a checkpoint of the demo calibration is larger
   const auto out = dir / "calibration.h5";
-  const auto result = run_reformsim_bounded(
-      {"calibrate", "--config", "configs/calibration/demo_market_abc.ini", "--method", "abc-smc",
-       "--out", out.string(), "--quiet", "--threads=2", "--market.initial_firms=300",
-       "--calendar.burn_in_days=0", "--calibration.population=6",
-       "--calibration.max_generations=1"},
-      limits);
+  const auto result =
+      run_reformsim_bounded({"calibrate", "--config", "configs/calibration/demo_market_abc.ini",
+                             "--method", "abc-smc", "--out", out.string(), "--quiet", "--threads=2",
+                             "--market.initial_firms=300", "--calendar.burn_in_days=0",
+                             "--calibration.population=6", "--calibration.max_generations=1"},
+                            limits);
   EXPECT_EQ(result.exit_status, 1) << result.how() << "\n" << result.err;
   EXPECT_NE(result.err.find("File too large"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find((dir / ".calibration.h5.partial-").string()), std::string::npos)
@@ -120,11 +120,24 @@ TEST(DiskFull, ACalibrationWhoseCheckpointCannotBeWrittenFailsCleanly) {
 TEST(DiskFull, ASweepWhoseChunkCannotBeWrittenFailsCleanlyAndResumes) {
   TemporaryDirectory dir;
   const auto out = dir / "sweep";
-  const std::vector<std::string> sweep{
-      "sweep", "--config", "configs/demo_market.ini", "--design", "lhs", "--param",
-      "market.entry_value_days=5:60", "--samples", "4", "--chunk-points", "4", "--out",
-      out.string(), "--quiet", "--threads=2", "--market.initial_firms=200",
-      "--calendar.burn_in_days=0", "--replications=4"};
+  const std::vector<std::string> sweep{"sweep",
+                                       "--config",
+                                       "configs/demo_market.ini",
+                                       "--design",
+                                       "lhs",
+                                       "--param",
+                                       "market.entry_value_days=5:60",
+                                       "--samples",
+                                       "4",
+                                       "--chunk-points",
+                                       "4",
+                                       "--out",
+                                       out.string(),
+                                       "--quiet",
+                                       "--threads=2",
+                                       "--market.initial_firms=200",
+                                       "--calendar.burn_in_days=0",
+                                       "--replications=4"};
   Limits limits;
   limits.file_size_bytes = 64 * 1024;  // the design file fits, the chunk of 16 runs does not
   const auto result = run_reformsim_bounded(sweep, limits);

@@ -42,8 +42,8 @@ struct KilledCommand {
 // calibrate's calibrated config (<stem>_calibrated.ini), written beside its file at the end.
 bool is_calibrated_config(const std::string& name) {
   const std::string suffix = "_calibrated.ini";
-  return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(),
-                                                     suffix) == 0;
+  return name.size() > suffix.size() &&
+         name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // The entries of dir other than the references and calibrated configs.
@@ -233,8 +233,8 @@ TEST(KilledCommands, SweepLeavesNothingThatReadsCompleteAndAResumedSweepMergesBi
                                        "--replications=1"};
   const auto reference_directory = dir / "reference", out = dir / "out";
   // The write watched and aimed at: the first chunk's (the chunks' writes are serialised).
-  const WriteTimeline timeline = run_reference(with_out(sweep, reference_directory),
-                                               reference_directory / "chunk-000000.h5");
+  const WriteTimeline timeline =
+      run_reference(with_out(sweep, reference_directory), reference_directory / "chunk-000000.h5");
   if (::testing::Test::HasFailure()) return;
   const auto reference = merged(reference_directory, "reference.h5");
   RandomStream moments(505, {});

@@ -19,14 +19,16 @@ TEST(ParallelForEachIndex, VisitsEveryIndexOnceOnOneAndTwoThreads) {
     arena.execute([&] {
       parallel_for_each_index(std::size_t{0}, visits.size(), [&](std::size_t i) { ++visits[i]; });
     });
-    for (int count : visits) ASSERT_EQ(count, 1) << threads << " threads";
+    for (int count : visits)
+      ASSERT_EQ(count, 1) << threads << " threads";
   }
 }
 
 TEST(ParallelForEachIndex, HonoursAnOffsetRangeAndSignedIndices) {
   std::vector<long> seen(10, -1);
   parallel_for_each_index(long{3}, long{8}, [&](long i) { seen[static_cast<std::size_t>(i)] = i; });
-  for (long i = 0; i < 10; ++i) EXPECT_EQ(seen[static_cast<std::size_t>(i)], i >= 3 && i < 8 ? i : -1);
+  for (long i = 0; i < 10; ++i)
+    EXPECT_EQ(seen[static_cast<std::size_t>(i)], i >= 3 && i < 8 ? i : -1);
   parallel_for_each_index(5, 5, [&](int) { FAIL() << "an empty range runs nothing"; });
 }
 
@@ -37,8 +39,9 @@ TEST(ParallelForEachIndex, NestedLoopsOnTwoThreadsSeeEveryInnerWrite) {
   std::vector<std::vector<double>> tables(8, std::vector<double>(500, 0.0));
   arena.execute([&] {
     parallel_for_each_index(std::size_t{0}, tables.size(), [&](std::size_t t) {
-      parallel_for_each_index(std::size_t{0}, tables[t].size(),
-                              [&](std::size_t i) { tables[t][i] = static_cast<double>(t * 1000 + i); });
+      parallel_for_each_index(std::size_t{0}, tables[t].size(), [&](std::size_t i) {
+        tables[t][i] = static_cast<double>(t * 1000 + i);
+      });
     });
   });
   for (std::size_t t = 0; t < tables.size(); ++t)
@@ -48,7 +51,8 @@ TEST(ParallelForEachIndex, NestedLoopsOnTwoThreadsSeeEveryInnerWrite) {
 
 std::vector<double> shuffled_values(std::size_t count) {
   std::vector<double> values(count);
-  for (std::size_t i = 0; i < count; ++i) values[i] = static_cast<double>((i * 7919) % count) / 3.0;
+  for (std::size_t i = 0; i < count; ++i)
+    values[i] = static_cast<double>((i * 7919) % count) / 3.0;
   return values;
 }
 
@@ -67,7 +71,8 @@ TEST(ParallelSort, SortsAscendingByDefaultOnOneAndTwoThreads) {
 TEST(ParallelSort, GivesTheSameOrderOfIndicesUnderATotalOrderWithTies) {
   // Many equal scores: ties broken by index, so the order is unique whatever the algorithm.
   std::vector<int> score(20000);
-  for (std::size_t i = 0; i < score.size(); ++i) score[i] = static_cast<int>(i % 17);
+  for (std::size_t i = 0; i < score.size(); ++i)
+    score[i] = static_cast<int>(i % 17);
   const auto by_score_then_index = [&](std::size_t a, std::size_t b) {
     return score[a] != score[b] ? score[a] > score[b] : a < b;
   };

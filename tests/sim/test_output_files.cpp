@@ -1,7 +1,7 @@
 // Output files: xarray opens them with named dimensions; a killed writer never leaves a file
 // that reads as complete; temporary files of dead writers are cleaned up, live ones kept.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,13 +23,15 @@ TEST(OutputFile, OpensInXarrayWithNamedDimensionsAndNoPhonyOnes) {
   TemporaryDirectory dir;
   const auto out = (dir / "x.h5").string();
   ASSERT_EQ(testing::run_reformsim({"run", "--config", "configs/demo_market.ini", "--out", out,
-                                    "--quiet", "--market.initial_firms=300", "--calendar.burn_in_days=0",
-                                    "--replications=2"})
+                                    "--quiet", "--market.initial_firms=300",
+                                    "--calendar.burn_in_days=0", "--replications=2"})
                 .exit_status,
             0);
   const std::string script =
       "import xarray\n"
-      "ds = xarray.open_dataset('" + out + "')\n"
+      "ds = xarray.open_dataset('" +
+      out +
+      "')\n"
       "print(sorted(ds.sizes.items()))\n"
       "print(ds['firms'].dims, ds['firms'].attrs['units'], ds['firms'].attrs['long_name'])\n"
       "print(ds['firms_by_sector'].dims)\n"
@@ -39,11 +41,10 @@ TEST(OutputFile, OpensInXarrayWithNamedDimensionsAndNoPhonyOnes) {
       "ds.close()\n";
   const auto result = testing::run_program("/usr/bin/python3", {"-c", script});
   ASSERT_EQ(result.exit_status, 0) << result.err;
-  for (const char* expected :
-       {"('replication', 2)", "('sector', 4)", "('step', 500)",
-        "('replication', 'step') firms firms in the market", "('replication', 'step', 'sector')",
-        "'burn_in'", "'day_of_year'", "'sector_label'", "'seed'", "'year'", "1 demo_market",
-        "False"})
+  for (const char* expected : {"('replication', 2)", "('sector', 4)", "('step', 500)",
+                               "('replication', 'step') firms firms in the market",
+                               "('replication', 'step', 'sector')", "'burn_in'", "'day_of_year'",
+                               "'sector_label'", "'seed'", "'year'", "1 demo_market", "False"})
     EXPECT_NE(result.out.find(expected), std::string::npos) << expected << " in\n" << result.out;
 }
 
@@ -113,9 +114,9 @@ TEST(DescribeFile, ListsTheParametersGroupAsNameEqualsValue) {
   const auto described = testing::run_reformsim({"describe", out});
   EXPECT_EQ(described.exit_status, 0) << described.err;
   // Values as stored: integers whole, reals to the last digit that reads back the same.
-  for (const char* expected : {"parameters (name = value):", "  market.initial_firms = 300\n",
-                               "  market.productivity_volatility = 0.0123456789\n",
-                               "  calendar.burn_in_days = 0\n"})
+  for (const char* expected :
+       {"parameters (name = value):", "  market.initial_firms = 300\n",
+        "  market.productivity_volatility = 0.0123456789\n", "  calendar.burn_in_days = 0\n"})
     EXPECT_NE(described.out.find(expected), std::string::npos) << expected << " in\n"
                                                                << described.out;
 }
@@ -158,7 +159,7 @@ TEST(OutputTarget, RemovesTemporaryFilesOfDeadWritersButNotOfLiveOnes) {
   testing::write_text(dir / ".other.h5.partial-99999999", "another file's");
   EXPECT_EQ(remove_stale_partials(final_path), 1u);
   EXPECT_EQ(dir.entries(), (std::vector<std::string>{".other.h5.partial-99999999",
-                                                      ".r.h5.partial-" + std::to_string(getpid())}));
+                                                     ".r.h5.partial-" + std::to_string(getpid())}));
 }
 
 TEST(OutputTarget, CommitMovesTheFileAndAnUncommittedTargetLeavesNothing) {

@@ -17,15 +17,15 @@ TEST(Philox, MatchesRandom123KnownAnswerForZeros) {
 }
 
 TEST(Philox, MatchesRandom123KnownAnswerForAllOnes) {
-  EXPECT_EQ(philox4x32_10({0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff},
-                          {0xffffffff, 0xffffffff}),
-            (PhiloxCounter{0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd}));
+  EXPECT_EQ(
+      philox4x32_10({0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff}, {0xffffffff, 0xffffffff}),
+      (PhiloxCounter{0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd}));
 }
 
 TEST(Philox, MatchesRandom123KnownAnswerForPiDigits) {
-  EXPECT_EQ(philox4x32_10({0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344},
-                          {0xa4093822, 0x299f31d0}),
-            (PhiloxCounter{0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1}));
+  EXPECT_EQ(
+      philox4x32_10({0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344}, {0xa4093822, 0x299f31d0}),
+      (PhiloxCounter{0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1}));
 }
 
 TEST(Philox, IsEvaluatedAtCompileTime) {
@@ -45,9 +45,11 @@ TEST(DeriveSeed, DistinctReplicationsAndPointsGetDistinctSeeds) {
 TEST(RandomStream, SameAddressGivesSameDrawsWhateverWasDrawnElsewhere) {
   RandomStream first(99, {1, 2, 3, 4});
   RandomStream other(99, {1, 2, 4, 4});
-  for (int i = 0; i < 10; ++i) other.uniform();
+  for (int i = 0; i < 10; ++i)
+    other.uniform();
   RandomStream again(99, {1, 2, 3, 4});
-  for (int i = 0; i < 100; ++i) EXPECT_EQ(first.next_u32(), again.next_u32());
+  for (int i = 0; i < 100; ++i)
+    EXPECT_EQ(first.next_u32(), again.next_u32());
 }
 
 TEST(RandomStream, DifferentPurposeStreamOrStepGiveDifferentDraws) {
@@ -94,8 +96,10 @@ TEST(RandomStream, DistributionsHaveTheirTheoreticalMeansAndVariances) {
 TEST(RandomStream, UniformIndexCoversEveryValueEvenly) {
   RandomStream stream(3, {});
   std::vector<int> counts(7, 0);
-  for (int i = 0; i < 70000; ++i) ++counts[stream.uniform_index(7)];
-  for (int count : counts) EXPECT_NEAR(count, 10000, 500);  // 5 binomial standard deviations
+  for (int i = 0; i < 70000; ++i)
+    ++counts[stream.uniform_index(7)];
+  for (int count : counts)
+    EXPECT_NEAR(count, 10000, 500);  // 5 binomial standard deviations
 }
 
 }  // namespace

@@ -7,10 +7,10 @@
 #include <numeric>
 
 #include "sim/config/config_error.h"
+#include "sim/random/random_stream.h"
 #include "sim/scenarios/decomposition.h"
 #include "sim/scenarios/interval.h"
 #include "sim/scenarios/measure_set.h"
-#include "sim/random/random_stream.h"
 #include "sim/scenarios/shapley.h"
 #include "tests/support/test_support.h"
 
@@ -45,7 +45,8 @@ TEST(Shapley, AnAdditiveGameGivesEachMeasureItsOwnEffect) {
       if (mask >> i & 1u) value[mask] += effect[i];
   }
   const auto phi = exact_shapley(3, value);
-  for (std::size_t i = 0; i < 3; ++i) EXPECT_DOUBLE_EQ(phi[i], effect[i]);
+  for (std::size_t i = 0; i < 3; ++i)
+    EXPECT_DOUBLE_EQ(phi[i], effect[i]);
 }
 
 TEST(Shapley, AnInteractionIsSharedEquallyBetweenItsMeasures) {
@@ -62,7 +63,8 @@ TEST(Shapley, ValuesSumToTheTotalEffectForAnyGame) {
   RandomStream random(17, {});
   for (std::size_t n : {1u, 2u, 4u, 6u}) {
     std::vector<double> value(std::size_t{1} << n);
-    for (double& v : value) v = random.normal(0, 10);
+    for (double& v : value)
+      v = random.normal(0, 10);
     const auto phi = exact_shapley(n, value);
     EXPECT_NEAR(std::accumulate(phi.begin(), phi.end(), 0.0), value.back() - value.front(), 1e-9);
   }
@@ -73,15 +75,18 @@ TEST(Shapley, SampledPermutationsAreEfficientAndConvergeToTheExactValues) {
   const std::size_t n = 5;
   std::vector<double> value(32);
   std::map<MeasureMask, double> by_mask;
-  for (MeasureMask mask = 0; mask < 32; ++mask) by_mask[mask] = value[mask] = random.normal(0, 10);
+  for (MeasureMask mask = 0; mask < 32; ++mask)
+    by_mask[mask] = value[mask] = random.normal(0, 10);
   const auto exact = exact_shapley(n, value);
   const auto orders = sample_permutations(n, 4000, 99);
   std::vector<double> se;
   const auto sampled = sampled_shapley(n, orders, by_mask, &se);
   EXPECT_NEAR(std::accumulate(sampled.begin(), sampled.end(), 0.0), value[31] - value[0], 1e-9);
-  for (std::size_t i = 0; i < n; ++i) EXPECT_NEAR(sampled[i], exact[i], 4 * se[i] + 1e-12) << i;
+  for (std::size_t i = 0; i < n; ++i)
+    EXPECT_NEAR(sampled[i], exact[i], 4 * se[i] + 1e-12) << i;
   // Every prefix of every order is asked for, and nothing else.
-  for (MeasureMask mask : masks_for_permutations(orders)) EXPECT_TRUE(by_mask.count(mask));
+  for (MeasureMask mask : masks_for_permutations(orders))
+    EXPECT_TRUE(by_mask.count(mask));
   const auto first = sample_permutations(4, 3, 5), again = sample_permutations(4, 3, 5);
   EXPECT_EQ(first, again);
 }
@@ -98,7 +103,8 @@ TEST(Shapley, OnePermutationHasAnUndefinedSamplingErrorNotZero) {
 }
 
 TEST(DecompositionPlan, MoreMeasuresThanExactUpToSampleTheDefaultNumberOfPermutations) {
-  const std::vector<ReformMeasure> three{{"a", {"reform.a"}}, {"b", {"reform.b"}}, {"c", {"reform.c"}}};
+  const std::vector<ReformMeasure> three{
+      {"a", {"reform.a"}}, {"b", {"reform.b"}}, {"c", {"reform.c"}}};
   const auto exact = plan_decomposition(three, 3, 0, 1);
   EXPECT_TRUE(exact.exact);
   EXPECT_EQ(exact.masks.size(), 8u);
@@ -141,19 +147,26 @@ const std::vector<std::string> small{"--quiet", "--replications=3", "--market.in
 
 TEST(CompareCommand, DifferencesAreThePairedMeansOfTheTargetValues) {
   testing::TemporaryDirectory dir;
-  testing::write_text(dir / "slow.ini", "include = " + (testing::source_dir() / "configs/demo_market.ini").string() +
-                                            "\n[reform]\nfaster_licensing = false\n");
-  std::vector<std::string> arguments{"compare", "--config", "configs/demo_market.ini", "--config",
-                                     (dir / "slow.ini").string(), "--out", (dir / "c.h5").string()};
+  testing::write_text(dir / "slow.ini",
+                      "include = " + (testing::source_dir() / "configs/demo_market.ini").string() +
+                          "\n[reform]\nfaster_licensing = false\n");
+  std::vector<std::string> arguments{"compare",
+                                     "--config",
+                                     "configs/demo_market.ini",
+                                     "--config",
+                                     (dir / "slow.ini").string(),
+                                     "--out",
+                                     (dir / "c.h5").string()};
   arguments.insert(arguments.end(), small.begin(), small.end());
   const auto result = testing::run_reformsim(arguments);
   ASSERT_EQ(result.exit_status, 0) << result.err;
-  const auto values = testing::read_hdf5_doubles(dir / "c.h5", "target_value");  // 2 x 3 x 5
+  const auto values = testing::read_hdf5_doubles(dir / "c.h5", "target_value");         // 2 x 3 x 5
   const auto difference = testing::read_hdf5_doubles(dir / "c.h5", "difference_mean");  // 1 x 5
   ASSERT_EQ(values.size(), 30u);
   for (std::size_t t = 0; t < 5; ++t) {
     double sum = 0;
-    for (std::size_t r = 0; r < 3; ++r) sum += values[15 + r * 5 + t] - values[r * 5 + t];
+    for (std::size_t r = 0; r < 3; ++r)
+      sum += values[15 + r * 5 + t] - values[r * 5 + t];
     EXPECT_NEAR(difference[t], sum / 3, 1e-9 * (1 + std::fabs(sum))) << t;
   }
   EXPECT_LT(difference[0], 0);  // entry growth falls without faster licensing
@@ -161,10 +174,16 @@ TEST(CompareCommand, DifferencesAreThePairedMeansOfTheTargetValues) {
 
 TEST(CompareCommand, PrintsEveryPairsDifferenceWithItsInterval) {
   testing::TemporaryDirectory dir;
-  testing::write_text(dir / "slow.ini", "include = " + (testing::source_dir() / "configs/demo_market.ini").string() +
-                                            "\n[reform]\nfaster_licensing = false\n");
-  std::vector<std::string> arguments{"compare", "--config", "configs/demo_market.ini", "--config",
-                                     (dir / "slow.ini").string(), "--out", (dir / "c.h5").string()};
+  testing::write_text(dir / "slow.ini",
+                      "include = " + (testing::source_dir() / "configs/demo_market.ini").string() +
+                          "\n[reform]\nfaster_licensing = false\n");
+  std::vector<std::string> arguments{"compare",
+                                     "--config",
+                                     "configs/demo_market.ini",
+                                     "--config",
+                                     (dir / "slow.ini").string(),
+                                     "--out",
+                                     (dir / "c.h5").string()};
   arguments.insert(arguments.end(), small.begin() + 1, small.end());  // printed: not --quiet
   const auto result = testing::run_reformsim(arguments);
   ASSERT_EQ(result.exit_status, 0) << result.err;
@@ -179,16 +198,22 @@ TEST(CompareCommand, PrintsEveryPairsDifferenceWithItsInterval) {
   const auto start = result.out.rfind('\n', line);
   EXPECT_NE(result.out.substr(start, line - start).find(" - "), std::string::npos) << result.out;
   std::size_t lines = 0;
-  for (std::size_t at = result.out.find(" - "); at != std::string::npos; at = result.out.find(" - ", at + 1))
+  for (std::size_t at = result.out.find(" - "); at != std::string::npos;
+       at = result.out.find(" - ", at + 1))
     ++lines;
   EXPECT_GE(lines, 5u);  // every target of the one pair
 }
 
 TEST(DecomposeCommand, ShapleyValuesPlusTrendAddUpToTheFullReformInEveryReplication) {
   testing::TemporaryDirectory dir;
-  std::vector<std::string> arguments{"decompose", "--config", "configs/demo_market.ini",
-                                     "--measures", "faster_licensing,entry_subsidy",
-                                     "--reform.entry_subsidy=true", "--out", (dir / "d.h5").string()};
+  std::vector<std::string> arguments{"decompose",
+                                     "--config",
+                                     "configs/demo_market.ini",
+                                     "--measures",
+                                     "faster_licensing,entry_subsidy",
+                                     "--reform.entry_subsidy=true",
+                                     "--out",
+                                     (dir / "d.h5").string()};
   arguments.insert(arguments.end(), small.begin(), small.end());
   const auto result = testing::run_reformsim(arguments);
   ASSERT_EQ(result.exit_status, 0) << result.err;
@@ -207,10 +232,16 @@ TEST(DecomposeCommand, ShapleyValuesPlusTrendAddUpToTheFullReformInEveryReplicat
 TEST(DecomposeCommand, AboveExactUpToItSamplesPermutationsAndStatesTheirError) {
   testing::TemporaryDirectory dir;
   const auto decompose = [&](const std::string& name, const std::vector<std::string>& extra) {
-    std::vector<std::string> arguments{"decompose", "--config", "configs/demo_market.ini",
-                                       "--measures", "faster_licensing,entry_subsidy",
-                                       "--reform.entry_subsidy=true", "--exact-up-to", "1",
-                                       "--out", (dir / name).string()};
+    std::vector<std::string> arguments{"decompose",
+                                       "--config",
+                                       "configs/demo_market.ini",
+                                       "--measures",
+                                       "faster_licensing,entry_subsidy",
+                                       "--reform.entry_subsidy=true",
+                                       "--exact-up-to",
+                                       "1",
+                                       "--out",
+                                       (dir / name).string()};
     arguments.insert(arguments.end(), small.begin() + 1, small.end());  // printed: not --quiet
     arguments.insert(arguments.end(), extra.begin(), extra.end());
     return testing::run_reformsim(arguments);
@@ -218,7 +249,8 @@ TEST(DecomposeCommand, AboveExactUpToItSamplesPermutationsAndStatesTheirError) {
   const auto sampled = decompose("sampled.h5", {});
   ASSERT_EQ(sampled.exit_status, 0) << sampled.err;
   EXPECT_NE(sampled.err.find(std::to_string(default_permutations) + " sampled permutations"),
-            std::string::npos) << sampled.err;
+            std::string::npos)
+      << sampled.err;
   EXPECT_NE(sampled.out.find("sampling se"), std::string::npos) << sampled.out;
   EXPECT_NE(sampled.out.find("95% interval"), std::string::npos) << sampled.out;
   const auto se = testing::read_hdf5_doubles(dir / "sampled.h5", "shapley_sampling_se");  // 2 x 5
@@ -234,7 +266,8 @@ TEST(DecomposeCommand, AboveExactUpToItSamplesPermutationsAndStatesTheirError) {
   for (double value : testing::read_hdf5_doubles(dir / "one.h5", "shapley_sampling_se"))
     EXPECT_TRUE(std::isnan(value)) << "one permutation: no error estimate, not 0";
   // The values still add up to the total effect in every replication.
-  const auto shapley = testing::read_hdf5_doubles(dir / "sampled.h5", "shapley_value");  // 3 x 2 x 5
+  const auto shapley =
+      testing::read_hdf5_doubles(dir / "sampled.h5", "shapley_value");  // 3 x 2 x 5
   const auto trend = testing::read_hdf5_doubles(dir / "sampled.h5", "trend_value");
   const auto full = testing::read_hdf5_doubles(dir / "sampled.h5", "full_value");
   for (std::size_t r = 0; r < 3; ++r)
@@ -245,15 +278,16 @@ TEST(DecomposeCommand, AboveExactUpToItSamplesPermutationsAndStatesTheirError) {
 
 TEST(DecomposeCommand, RefusesUnknownMeasuresAndMissingTargetsWithExitTwo) {
   testing::TemporaryDirectory dir;
-  const auto unknown = testing::run_reformsim({"decompose", "--config", "configs/demo_market.ini",
-                                               "--measures", "teleport", "--out", (dir / "d.h5").string()});
+  const auto unknown =
+      testing::run_reformsim({"decompose", "--config", "configs/demo_market.ini", "--measures",
+                              "teleport", "--out", (dir / "d.h5").string()});
   EXPECT_EQ(unknown.exit_status, 2);
   EXPECT_NE(unknown.err.find("reform.teleport"), std::string::npos) << unknown.err;
   testing::TemporaryDirectory configs;
   testing::write_text(configs / "plain.ini", "model.name = demo_market\n");
-  const auto no_targets = testing::run_reformsim({"decompose", "--config", (configs / "plain.ini").string(),
-                                                  "--measures", "faster_licensing",
-                                                  "--out", (dir / "d.h5").string()});
+  const auto no_targets =
+      testing::run_reformsim({"decompose", "--config", (configs / "plain.ini").string(),
+                              "--measures", "faster_licensing", "--out", (dir / "d.h5").string()});
   EXPECT_EQ(no_targets.exit_status, 2);
   EXPECT_NE(no_targets.err.find("comparisons need targets"), std::string::npos) << no_targets.err;
   EXPECT_TRUE(dir.entries().empty());

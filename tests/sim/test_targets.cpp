@@ -30,7 +30,8 @@ std::string error_of(const std::function<void()>& action) {
 
 TEST(CsvTable, ReadsQuotedFieldsCommentsAndNamedColumns) {
   TemporaryDirectory dir;
-  write_text(dir / "t.csv", "# about this file\na,b,c\n1,\"x, \"\"y\"\"\",3\n\n4,5,\"six\nlines\"\n");
+  write_text(dir / "t.csv",
+             "# about this file\na,b,c\n1,\"x, \"\"y\"\"\",3\n\n4,5,\"six\nlines\"\n");
   const auto table = CsvTable::read(dir / "t.csv", {"a", "c"});
   ASSERT_EQ(table.rows(), 2u);
   EXPECT_EQ(table.cell(0, "b"), "x, \"y\"");
@@ -49,7 +50,8 @@ TEST(CsvTable, RefusesMalformedTablesNamingFileAndLine) {
   EXPECT_NE(error_of([&] { CsvTable::read(dir / "quote.csv", {}); }).find("unbalanced quote"),
             std::string::npos);
   write_text(dir / "empty.csv", "# only a comment\n");
-  EXPECT_NE(error_of([&] { CsvTable::read(dir / "empty.csv", {}); }).find("empty"), std::string::npos);
+  EXPECT_NE(error_of([&] { CsvTable::read(dir / "empty.csv", {}); }).find("empty"),
+            std::string::npos);
   write_text(dir / "cols.csv", "a,b\n1,2\n");
   EXPECT_NE(error_of([&] { CsvTable::read(dir / "cols.csv", {"c"}); }).find("required column"),
             std::string::npos);
@@ -75,9 +77,9 @@ struct SmallRun {
     metrics.add_series("y", "y", "1", "kind");
     metrics.add_summary("s", "s", "1");
     for (int step = 0; step < 20; ++step) {
-      series.push_back(step + 1);         // x
-      series.push_back(step % 2);         // y[a]: 0, 1, 0, 1 ...
-      series.push_back(2.0 * step);       // y[b]
+      series.push_back(step + 1);    // x
+      series.push_back(step % 2);    // y[a]: 0, 1, 0, 1 ...
+      series.push_back(2.0 * step);  // y[b]
     }
   }
   double value(const std::string& row_text, const std::string& head = header) {
@@ -88,8 +90,7 @@ struct SmallRun {
   }
 };
 
-const std::string header_with_start =
-    header.substr(0, header.size() - 1) + ",window_first_day\n";
+const std::string header_with_start = header.substr(0, header.size() - 1) + ",window_first_day\n";
 
 double SmallRunValueWithStart(SmallRun& run, const std::string& row) {
   return run.value(row, header_with_start);
@@ -147,15 +148,18 @@ TEST(Targets, RefusesRowsThatCannotBeComputedNamingLineColumnAndValue) {
 
 TEST(Targets, RefusesDuplicateKeys) {
   TemporaryDirectory dir;
-  write_text(dir / "t.csv", header + "k,1,1,1,fit,summary,s,,,,,,,\nk,1,1,1,fit,summary,s,,,,,,,\n");
+  write_text(dir / "t.csv",
+             header + "k,1,1,1,fit,summary,s,,,,,,,\nk,1,1,1,fit,summary,s,,,,,,,\n");
   EXPECT_NE(error_of([&] { read_targets(dir / "t.csv"); }).find("given twice"), std::string::npos);
 }
 
 TEST(Targets, TheShippedReportedFiguresAndDemoTargetsRead) {
-  const auto table = CsvTable::read(testing::source_dir() / "configs/targets/binhai_2018_reported.csv",
-                                    {"key", "kind", "before", "after", "source"});
+  const auto table =
+      CsvTable::read(testing::source_dir() / "configs/targets/binhai_2018_reported.csv",
+                     {"key", "kind", "before", "after", "source"});
   EXPECT_GT(table.rows(), 20u);
-  EXPECT_EQ(read_targets(testing::source_dir() / "configs/targets/demo_market_targets.csv").size(), 5u);
+  EXPECT_EQ(read_targets(testing::source_dir() / "configs/targets/demo_market_targets.csv").size(),
+            5u);
 }
 
 TEST(MetricSelector, ParsesOptionalLabel) {

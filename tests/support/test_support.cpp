@@ -34,7 +34,9 @@ std::vector<std::string> TemporaryDirectory::entries() const {
   return names;
 }
 
-std::filesystem::path source_dir() { return REFORMSIM_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+  return REFORMSIM_SOURCE_DIR;
+}
 
 std::string read_text(const std::filesystem::path& path) {
   std::ifstream stream(path, std::ios::binary);
@@ -62,7 +64,8 @@ CommandResult run_program(const std::string& program, const std::vector<std::str
     dup2(out, 1);
     dup2(err, 2);
     std::vector<char*> argv{const_cast<char*>(program.c_str())};
-    for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+    for (const auto& argument : arguments)
+      argv.push_back(const_cast<char*>(argument.c_str()));
     argv.push_back(nullptr);
     execvp(program.c_str(), argv.data());
     _exit(127);

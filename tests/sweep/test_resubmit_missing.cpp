@@ -24,8 +24,7 @@ Resubmission resubmit(const TemporaryDirectory& dir, const std::string& sweep,
   std::filesystem::create_directories(stubs);
   const auto record = dir / "sbatch_arguments";
   std::filesystem::remove(record);
-  write_text(stubs / "sbatch",
-             "#!/bin/sh\necho \"$@\" > '" + record.string() + "'\n" + stub_tail);
+  write_text(stubs / "sbatch", "#!/bin/sh\necho \"$@\" > '" + record.string() + "'\n" + stub_tail);
   chmod((stubs / "sbatch").c_str(), 0755);
   const char* path = std::getenv("PATH");
   std::vector<std::string> arguments{"PATH=" + stubs.string() + ":" + (path ? path : "/usr/bin"),
@@ -48,8 +47,8 @@ TEST(ResubmitMissing, ExitsThreeAndSubmitsOnlyTheMissingShardsUntilTheSweepIsCom
   const auto config = small_demo_config(dir);
   const auto sweep = (dir / "sweep").string();
   // Two shards of two chunks; only shard 0 runs, as if shard 1's task had been killed.
-  const auto first = run_reformsim(sweep_arguments(config, sweep, "lhs", "4",
-                                                   {"--chunk-points", "2", "--shard", "0/2"}));
+  const auto first = run_reformsim(
+      sweep_arguments(config, sweep, "lhs", "4", {"--chunk-points", "2", "--shard", "0/2"}));
   ASSERT_EQ(first.exit_status, 0) << first.err;
 
   const auto listed = resubmit(dir, sweep, {});
@@ -65,8 +64,8 @@ TEST(ResubmitMissing, ExitsThreeAndSubmitsOnlyTheMissingShardsUntilTheSweepIsCom
   EXPECT_NE(submitted.sbatch_arguments.find("SHARDS=2"), std::string::npos)
       << submitted.sbatch_arguments;
 
-  const auto second = run_reformsim(sweep_arguments(config, sweep, "lhs", "4",
-                                                    {"--chunk-points", "2", "--shard", "1/2"}));
+  const auto second = run_reformsim(
+      sweep_arguments(config, sweep, "lhs", "4", {"--chunk-points", "2", "--shard", "1/2"}));
   ASSERT_EQ(second.exit_status, 0) << second.err;
   const auto complete = resubmit(dir, sweep, {"--submit"});
   EXPECT_EQ(complete.result.exit_status, 0) << complete.result.out << complete.result.err;

@@ -200,8 +200,8 @@ TEST(SweepCommand, WithoutMpiCompiledInRefusesToRunAsOneOfSeveralRanks) {
       run_reformsim(testing::sweep_arguments(testing::small_demo_config(dir), out, "lhs", "4"));
   unsetenv("OMPI_COMM_WORLD_SIZE");
   EXPECT_EQ(result.exit_status, 2) << result.err;
-  for (const char* expected : {"OMPI_COMM_WORLD_SIZE", "'2'", "one of 2 MPI ranks",
-                               "built without MPI", "--shard I/N"})
+  for (const char* expected :
+       {"OMPI_COMM_WORLD_SIZE", "'2'", "one of 2 MPI ranks", "built without MPI", "--shard I/N"})
     EXPECT_NE(result.err.find(expected), std::string::npos) << expected << " in\n" << result.err;
   EXPECT_FALSE(std::filesystem::exists(out));
 }

@@ -64,8 +64,7 @@ TEST(Workflows, BeforeTheReformEveryApprovalDepartmentServesSteps) {
   const std::vector<std::int32_t> expected{4,  5,  6,  7,  8,  9,  9,  10, 11, 12, 13, 14, 14,
                                            15, 16, 17, 18, 19, 20, 20, 21, 22, 23, 24, 25, 25};
   for (std::int64_t item = 0; item < 26; ++item)
-    EXPECT_EQ(item_department(settings, investment, item),
-              expected[static_cast<std::size_t>(item)])
+    EXPECT_EQ(item_department(settings, investment, item), expected[static_cast<std::size_t>(item)])
         << item;
   for (std::int64_t item = 0; item < 4; ++item)
     EXPECT_EQ(item_department(settings, ApplicationType::business_registration, item), item);
@@ -85,8 +84,8 @@ TEST(Workflows, EveryItemIsSignedOffOncePerManagementLayer) {
   EXPECT_EQ(sign_offs(measures_of({Measure::flatten_layers}), 5), 26 * 5);
   // Sign-offs are inside each item: under parallel approval a stage's items still sign off
   // in parallel, so the plan keeps one source per first-stage item.
-  const auto parallel = build_workflow_plan(settings, investment,
-                                            measures_of({Measure::parallel_approval}), 3);
+  const auto parallel =
+      build_workflow_plan(settings, investment, measures_of({Measure::parallel_approval}), 3);
   EXPECT_EQ(parallel.sources.size(), 9u);
 }
 

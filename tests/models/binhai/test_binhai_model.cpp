@@ -10,9 +10,9 @@
 
 #include "models/binhai/binhai_state.h"
 #include "models/model_catalogue.h"
+#include "sim/output/file_description.h"
 #include "sim/run/ensemble.h"
 #include "sim/run/scenario.h"
-#include "sim/output/file_description.h"
 #include "tests/support/test_support.h"
 
 namespace reformsim {
@@ -39,7 +39,8 @@ EnsembleResult ensemble_on(int threads, const Model& model, const ParameterSet& 
 }
 
 // Mean over the 2018 window (days 0-186) of a scalar series, over replications.
-double window_mean(const EnsembleResult& ensemble, const std::string& metric, std::size_t index = 0) {
+double window_mean(const EnsembleResult& ensemble, const std::string& metric,
+                   std::size_t index = 0) {
   const auto id = ensemble.metrics.id(metric);
   const std::size_t width = ensemble.metrics.series_width();
   const auto first = static_cast<std::size_t>(ensemble.calendar.step_of(2018, 0));
@@ -74,9 +75,12 @@ TEST(BinhaiModel, TheReformSpeedsApprovalsRaisesStaffServiceAndCutsInspections) 
   const auto with = ensemble_on(2, model, short_binhai(catalogue, true), seeds);
   const auto without = ensemble_on(2, model, short_binhai(catalogue, false), seeds);
   // Expected waits firms act on, and the staff link into the approval service rate.
-  EXPECT_LT(window_mean(with, "investment_wait_expected"), window_mean(without, "investment_wait_expected") / 2);
-  EXPECT_GT(window_mean(with, "approval_service_factor"), window_mean(without, "approval_service_factor"));
-  EXPECT_LT(window_mean(with, "inspections_per_firm"), window_mean(without, "inspections_per_firm") / 3);
+  EXPECT_LT(window_mean(with, "investment_wait_expected"),
+            window_mean(without, "investment_wait_expected") / 2);
+  EXPECT_GT(window_mean(with, "approval_service_factor"),
+            window_mean(without, "approval_service_factor"));
+  EXPECT_LT(window_mean(with, "inspections_per_firm"),
+            window_mean(without, "inspections_per_firm") / 3);
   EXPECT_GT(window_mean(with, "new_market_entities"), window_mean(without, "new_market_entities"));
   EXPECT_EQ(window_mean(with, "management_layers"), 3);
   EXPECT_EQ(window_mean(without, "management_layers"), 4);
@@ -123,20 +127,34 @@ TEST(BinhaiModel, ApprovalItemsAreSignedOffOncePerLayerOfTheOrganisation) {
 TEST(BinhaiModel, MainConfigRunsEndToEndWithEveryMechanismAndItsTargets) {
   testing::TemporaryDirectory dir;
   const auto out = (dir / "binhai.h5").string();
-  const auto result = testing::run_reformsim({"run", "--config", "configs/binhai_2018.ini",
-                                              "--out", out, "--replications=1",
-                                              "--calendar.burn_in_days=20", "--quiet"});
+  const auto result =
+      testing::run_reformsim({"run", "--config", "configs/binhai_2018.ini", "--out", out,
+                              "--replications=1", "--calendar.burn_in_days=20", "--quiet"});
   ASSERT_EQ(result.exit_status, 0) << result.err;
   ASSERT_TRUE(is_complete_output(out));
   const std::string described = testing::run_reformsim({"describe", out}).out;
-  for (const char* metric :
-       {"organisational_efficiency(", "pay_gini(", "staff_by_level_and_identity(", "time_to_permit_mean(",
-        "queue_length(", "utilisation(", "trips_per_applicant(", "market_entities(",
-        "new_market_entities(", "new_registered_capital(", "industrial_output(",
-        "public_budget_revenue(", "foreign_capital_inflow(", "trade_volume(", "inspections_per_firm(",
-        "compliance_cost(", "violations_detected(", "approval_service_factor(",
-        "former_heads_not_reappointed(", "staff_promoted_to_management(",
-        "targets/new_market_entities_growth(", "targets/investment_approval_days_after("})
+  for (const char* metric : {"organisational_efficiency(",
+                             "pay_gini(",
+                             "staff_by_level_and_identity(",
+                             "time_to_permit_mean(",
+                             "queue_length(",
+                             "utilisation(",
+                             "trips_per_applicant(",
+                             "market_entities(",
+                             "new_market_entities(",
+                             "new_registered_capital(",
+                             "industrial_output(",
+                             "public_budget_revenue(",
+                             "foreign_capital_inflow(",
+                             "trade_volume(",
+                             "inspections_per_firm(",
+                             "compliance_cost(",
+                             "violations_detected(",
+                             "approval_service_factor(",
+                             "former_heads_not_reappointed(",
+                             "staff_promoted_to_management(",
+                             "targets/new_market_entities_growth(",
+                             "targets/investment_approval_days_after("})
     EXPECT_NE(described.find(metric), std::string::npos) << metric;
 }
 

@@ -22,7 +22,8 @@ namespace {
 class DatasetAttributes {
  public:
   DatasetAttributes(const std::filesystem::path& file, const std::string& dataset)
-      : file_(H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open " + file.string()),
+      : file_(H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
+              "open " + file.string()),
         dataset_(H5Dopen2(file_, dataset.c_str(), H5P_DEFAULT), H5Dclose, "open " + dataset) {}
 
   bool has(const std::string& name) const { return H5Aexists(dataset_, name.c_str()) > 0; }
@@ -85,9 +86,9 @@ const ExpectedTarget binhai_targets[] = {
 };
 
 testing::CommandResult run_binhai(const std::filesystem::path& out, const std::string& extra = "") {
-  std::vector<std::string> arguments{"run", "--config", "configs/binhai_2018.ini", "--out",
-                                     out.string(), "--replications=2",
-                                     "--calendar.burn_in_days=20", "--quiet"};
+  std::vector<std::string> arguments{
+      "run",        "--config",         "configs/binhai_2018.ini",    "--out",
+      out.string(), "--replications=2", "--calendar.burn_in_days=20", "--quiet"};
   if (!extra.empty()) arguments.push_back(extra);
   return testing::run_reformsim(arguments);
 }
@@ -135,7 +136,8 @@ TEST(BinhaiTargets, ReHiringCountsAreZeroNotUndefinedWithoutCompetitiveReHiring)
     for (double value : testing::read_hdf5_doubles(with, std::string("targets/") + key))
       EXPECT_GT(value, 0.0);
   }
-  for (double value : testing::read_hdf5_doubles(without, "staff_not_reappointed")) EXPECT_EQ(value, 0.0);
+  for (double value : testing::read_hdf5_doubles(without, "staff_not_reappointed"))
+    EXPECT_EQ(value, 0.0);
   // Before/after snapshots need a re-hiring to exist: still undefined without one.
   for (double value : testing::read_hdf5_doubles(without, "competence_by_level_before_rehiring"))
     EXPECT_TRUE(std::isnan(value));

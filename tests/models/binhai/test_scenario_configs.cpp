@@ -17,7 +17,8 @@ using models::measure_name;
 
 Scenario scenario(const std::string& name) {
   const auto catalogue = models::all_models();
-  return load_scenario(catalogue, testing::source_dir() / "configs/scenarios" / (name + ".ini"), {});
+  return load_scenario(catalogue, testing::source_dir() / "configs/scenarios" / (name + ".ini"),
+                       {});
 }
 
 TEST(ScenarioConfigs, EachMeasureAloneAndTheFullReformMinusEachSwitchExactlyThatMeasure) {
@@ -39,14 +40,20 @@ TEST(ScenarioConfigs, EachMeasureAloneAndTheFullReformMinusEachSwitchExactlyThat
   }
 }
 
-const std::vector<std::string> short_run{"--quiet", "--calendar.burn_in_days=20", "--replications=2"};
+const std::vector<std::string> short_run{"--quiet", "--calendar.burn_in_days=20",
+                                         "--replications=2"};
 
 TEST(BinhaiComparison, CommonRandomNumbersMakeIdenticalScenariosDifferByExactlyZero) {
   testing::TemporaryDirectory dir;
-  testing::write_text(dir / "twin.ini",
-                      "include = " + (testing::source_dir() / "configs/scenarios/full_reform.ini").string() + "\n");
-  std::vector<std::string> arguments{"compare", "--config", "configs/scenarios/full_reform.ini",
-                                     "--config", (dir / "twin.ini").string(), "--out",
+  testing::write_text(
+      dir / "twin.ini",
+      "include = " + (testing::source_dir() / "configs/scenarios/full_reform.ini").string() + "\n");
+  std::vector<std::string> arguments{"compare",
+                                     "--config",
+                                     "configs/scenarios/full_reform.ini",
+                                     "--config",
+                                     (dir / "twin.ini").string(),
+                                     "--out",
                                      (dir / "c.h5").string()};
   arguments.insert(arguments.end(), short_run.begin(), short_run.end());
   const auto result = testing::run_reformsim(arguments);
@@ -68,10 +75,14 @@ TEST(BinhaiComparison, CommonRandomNumbersMakeIdenticalScenariosDifferByExactlyZ
 TEST(BinhaiDecomposition, ShapleyValuesSumToTheTotalEffectOnTheRealModel) {
   testing::TemporaryDirectory dir;
   std::vector<std::string> arguments{
-      "decompose", "--config", "configs/binhai_2018.ini", "--measures",
+      "decompose",
+      "--config",
+      "configs/binhai_2018.ini",
+      "--measures",
       "approvals=one_window_bureau+step_reduction+parallel_approval+tolerant_acceptance+"
       "pre_review+delegation,staff=competitive_rehiring+performance_pay",
-      "--out", (dir / "d.h5").string()};
+      "--out",
+      (dir / "d.h5").string()};
   arguments.insert(arguments.end(), short_run.begin(), short_run.end());
   const auto result = testing::run_reformsim(arguments);
   ASSERT_EQ(result.exit_status, 0) << result.err;
@@ -83,7 +94,8 @@ TEST(BinhaiDecomposition, ShapleyValuesSumToTheTotalEffectOnTheRealModel) {
     for (std::size_t t = 0; t < 12; ++t) {
       const double sum = shapley[r * 24 + t] + shapley[r * 24 + 12 + t];
       if (std::isnan(full[r * 12 + t]) || std::isnan(trend[r * 12 + t])) continue;
-      EXPECT_NEAR(trend[r * 12 + t] + sum, full[r * 12 + t], 1e-9 * (1 + std::fabs(full[r * 12 + t])));
+      EXPECT_NEAR(trend[r * 12 + t] + sum, full[r * 12 + t],
+                  1e-9 * (1 + std::fabs(full[r * 12 + t])));
       ++checked;
     }
   EXPECT_GE(checked, 16u);

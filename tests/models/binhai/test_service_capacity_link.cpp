@@ -40,13 +40,14 @@ TEST(ServiceCapacityLink, FirstStartDayIsTheEarliestEnabledMeasure) {
   parameters.set_value("reform.one_window_bureau_day", std::int64_t{280}, "test");
   bool any = false;
   const ReformSchedule schedule(parameters);
-  EXPECT_EQ(first_start_day(schedule, {Measure::merge_departments, Measure::one_window_bureau}, any),
-            280);
+  EXPECT_EQ(
+      first_start_day(schedule, {Measure::merge_departments, Measure::one_window_bureau}, any),
+      280);
   EXPECT_TRUE(any);
   parameters.set_value("reform.one_window_bureau", false, "test");
   parameters.set_value("reform.merge_departments", false, "test");
-  first_start_day(ReformSchedule(parameters), {Measure::merge_departments, Measure::one_window_bureau},
-                  any);
+  first_start_day(ReformSchedule(parameters),
+                  {Measure::merge_departments, Measure::one_window_bureau}, any);
   EXPECT_FALSE(any);
 }
 
