@@ -3,9 +3,9 @@
 // dispatcher), and the file is bit-identical to a single-process calibration for K = 1, 2, 3
 // (ABC-SMC) and K = 2 (MSM).
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include "sim/output/file_description.h"
+#include "tests/support/mpirun.h"
 #include "tests/support/test_support.h"
 
 namespace reformsim::calibration {
@@ -13,19 +13,8 @@ namespace {
 
 namespace support = reformsim::testing;
 
-// As root on one machine, over TCP, more ranks than cores allowed.
-void allow_mpirun_here() {
-  setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
-  setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
-  setenv("OMPI_MCA_rmaps_base_oversubscribe", "1", 1);
-  setenv("OMPI_MCA_btl", "self,tcp", 1);
-}
-
-support::CommandResult mpirun(int ranks, const std::vector<std::string>& arguments) {
-  std::vector<std::string> line{"-n", std::to_string(ranks), REFORMSIM_BINARY_PATH};
-  line.insert(line.end(), arguments.begin(), arguments.end());
-  return support::run_program(REFORMSIM_MPIEXEC, line);
-}
+using support::allow_mpirun_here;
+using support::mpirun;
 
 std::vector<std::string> tiny(const std::string& method, const std::filesystem::path& out) {
   return {"calibrate",

@@ -2,32 +2,20 @@
 // bit-identical to a single-process sweep for K = 1, 2 and 3, rank 0 writes the index, and a
 // rerun under MPI recomputes nothing.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include "sim/output/file_description.h"
+#include "tests/support/mpirun.h"
 #include "tests/support/test_support.h"
 #include "tests/sweep/sweep_fixture.h"
 
 namespace reformsim {
 namespace {
 
-using testing::run_program;
 using testing::run_reformsim;
 using testing::TemporaryDirectory;
 
-// As root on one machine, over TCP, more ranks than cores allowed.
-void allow_mpirun_here() {
-  setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
-  setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
-  setenv("OMPI_MCA_rmaps_base_oversubscribe", "1", 1);
-  setenv("OMPI_MCA_btl", "self,tcp", 1);
-}
-
-testing::CommandResult mpirun(int ranks, const std::vector<std::string>& arguments) {
-  std::vector<std::string> line{"-n", std::to_string(ranks), REFORMSIM_BINARY_PATH};
-  line.insert(line.end(), arguments.begin(), arguments.end());
-  return run_program(REFORMSIM_MPIEXEC, line);
-}
+using testing::allow_mpirun_here;
+using testing::mpirun;
 
 TEST(SweepMpi, AnyRankCountGivesDataBitIdenticalToOneProcess) {
   allow_mpirun_here();
