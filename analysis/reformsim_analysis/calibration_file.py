@@ -7,9 +7,9 @@ read from it: generations, the posterior particles, and the targets in open_targ
 import numpy as np
 import pandas as pd
 
-from reformsim_analysis.errors import FileRefused
 from reformsim_analysis.file_inspection import text_attribute
-from reformsim_analysis.hdf5_reading import load_dataset, require_dimensions
+from reformsim_analysis.hdf5_reading import (load_dataset, require_dimensions,
+                                             require_method_layout)
 
 METHOD_DIMENSIONS = {"abc-smc": ("parameter", "target", "evaluation", "generation", "particle"),
                      "msm": ("parameter", "target", "evaluation", "replication")}
@@ -26,14 +26,8 @@ def load_calibration_dataset(path):
     """A calibration file as an xarray Dataset; FileRefused if its method's layout is missing."""
     dataset = load_dataset(path)
     method = text_attribute(dataset.attrs.get("method", ""))
-    if method not in METHOD_DIMENSIONS:
-        raise FileRefused(path, f"not a well-formed reformsim calibration file: method "
-                                f"{method!r} is neither abc-smc nor msm")
+    require_method_layout(path, dataset, "calibration", method, METHOD_VARIABLES)
     require_dimensions(path, dataset, METHOD_DIMENSIONS[method], f"calibration ({method})")
-    missing = [name for name in METHOD_VARIABLES[method] if name not in dataset]
-    if missing:
-        raise FileRefused(path, f"not a well-formed reformsim calibration file ({method}): "
-                                "missing variable(s) " + ", ".join(missing))
     return dataset
 
 

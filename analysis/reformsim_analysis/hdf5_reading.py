@@ -56,3 +56,15 @@ def require_dimensions(path, dataset, dimensions, kind):
     if missing:
         raise FileRefused(path, f"not a well-formed reformsim {kind} file: missing dimension(s) "
                                 + ", ".join(missing))
+
+
+def require_method_layout(path, dataset, kind, method, method_variables):
+    """FileRefused unless the file's `method` attribute is one of method_variables' keys and
+    the dataset holds every variable that method writes."""
+    if method not in method_variables:
+        raise FileRefused(path, f"not a well-formed reformsim {kind} file: method {method!r} "
+                                "is neither " + " nor ".join(method_variables))
+    missing = [name for name in method_variables[method] if name not in dataset]
+    if missing:
+        raise FileRefused(path, f"not a well-formed reformsim {kind} file ({method}): "
+                                "missing variable(s) " + ", ".join(missing))

@@ -10,9 +10,9 @@ import os
 import h5py
 import pandas as pd
 
-from reformsim_analysis.errors import FileRefused
 from reformsim_analysis.file_inspection import text_attribute
-from reformsim_analysis.hdf5_reading import load_dataset, require_dimensions
+from reformsim_analysis.hdf5_reading import (load_dataset, require_dimensions,
+                                             require_method_layout)
 
 SENSITIVITY_DIMENSIONS = ("statistic", "parameter")
 METHOD_VARIABLES = {
@@ -28,13 +28,7 @@ def load_sensitivity_dataset(path):
     dataset = load_dataset(path)
     require_dimensions(path, dataset, SENSITIVITY_DIMENSIONS, "sensitivity")
     method = text_attribute(dataset.attrs.get("method", ""))
-    if method not in METHOD_VARIABLES:
-        raise FileRefused(path, f"not a well-formed reformsim sensitivity file: method "
-                                f"{method!r} is neither sobol nor morris")
-    missing = [name for name in METHOD_VARIABLES[method] if name not in dataset]
-    if missing:
-        raise FileRefused(path, f"not a well-formed reformsim sensitivity file ({method}): "
-                                "missing variable(s) " + ", ".join(missing))
+    require_method_layout(path, dataset, "sensitivity", method, METHOD_VARIABLES)
     return dataset
 
 
