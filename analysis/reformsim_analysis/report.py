@@ -37,12 +37,13 @@ def with_article(text):
     return ("An " if text[:1].lower() in "aeiou" else "A ") + text
 
 
-def plots_for(path, out, dataset, has_targets, allow_incomplete):
-    """Every plot that applies to the file's kind; returns the PNG paths."""
+def plots_for(path, out, dataset, has_targets, allow_incomplete, metrics=None):
+    """Every plot that applies to the file's kind (time series: metrics, default all); returns
+    the PNG paths."""
     kind = dataset.attrs["kind"]
     written = []
     if kind in ("run", "compare"):
-        written += plot_timeseries(path, out, allow_incomplete=allow_incomplete)
+        written += plot_timeseries(path, out, metrics, allow_incomplete=allow_incomplete)
     if has_targets:
         written += plot_targets(path, out, allow_incomplete=allow_incomplete)
     if kind == "compare" and "pair" in dataset.dims:
@@ -87,11 +88,12 @@ def summary_sections(dataset, targets):
     return lines
 
 
-def write_report(path, out, allow_incomplete=False):
-    """Writes the plots and report.md into out; returns their paths."""
+def write_report(path, out, allow_incomplete=False, metrics=None):
+    """Writes the plots and report.md into out; returns their paths. metrics: the time series
+    to plot (default: every one)."""
     dataset = open_dataset(path, allow_incomplete)
     targets = open_targets(path, allow_incomplete)
-    figures = plots_for(path, out, dataset, not targets.empty, allow_incomplete)
+    figures = plots_for(path, out, dataset, not targets.empty, allow_incomplete, metrics)
     kind = dataset.attrs["kind"]
     lines = [f"# Report on {os.path.basename(path)}", "",
              with_article(KIND_TITLES.get(kind, kind)) + " file"
@@ -109,8 +111,10 @@ def write_report(path, out, allow_incomplete=False):
 
 def main(arguments=None):
     parser = base_parser("report", "All plots for a file and a Markdown summary beside them.")
+    parser.add_argument("--metric", action="append", metavar="NAME",
+                        help="plot only this time series (repeatable; default: every one)")
     options = parser.parse_args(arguments)
-    return write_report(options.file, options.out, options.allow_incomplete)
+    return write_report(options.file, options.out, options.allow_incomplete, options.metric)
 
 
 if __name__ == "__main__":

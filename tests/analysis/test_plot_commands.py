@@ -103,6 +103,14 @@ def test_report_writes_every_plot_and_a_markdown_summary(fixture, figures, secti
         assert f"]({os.path.basename(png)})" in report and png_size(png)[0] > 0
 
 
+def test_report_with_metric_plots_only_the_named_time_series(run_file, tmp_path):
+    paths = run_analysis_command("report", [run_file, "--out", str(tmp_path),
+                                            "--metric", "firms"]).stdout.split()
+    series = [os.path.basename(p) for p in paths if os.path.basename(p).startswith("timeseries_")]
+    assert series == ["timeseries_firms.png"]
+    assert "](timeseries_firms.png)" in open(tmp_path / "report.md", encoding="utf-8").read()
+
+
 def test_wrapper_runs_a_command_without_pythonpath(run_file, tmp_path):
     result = subprocess.run([os.path.join(ANALYSIS, "reformsim-plot"), "targets", run_file,
                              "--out", str(tmp_path)], capture_output=True, text=True,
