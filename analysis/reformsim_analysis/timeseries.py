@@ -124,11 +124,26 @@ def draw_band(axis, dates, values, band, style):
     low, high, _ = BANDS[band]
     colour, line_style = style
     data = values.transpose("replication", "step").values
-    area = axis.fill_between(dates, np.nanpercentile(data, low, axis=0),
-                             np.nanpercentile(data, high, axis=0), color=colour,
-                             alpha=BAND_ALPHA, linewidth=0)
-    (line,) = axis.plot(dates, np.nanmedian(data, axis=0), color=colour, linestyle=line_style)
+    low_line, high_line, median = band_statistics(data, low, high)
+    area = axis.fill_between(dates, low_line, high_line, color=colour, alpha=BAND_ALPHA,
+                             linewidth=0)
+    (line,) = axis.plot(dates, median, color=colour, linestyle=line_style)
     return (area, line)
+
+
+def band_statistics(data, low, high):
+    """Percentiles low and high and the median over replications (axis 0) of each step, NaN at
+    steps where no replication has a value (a time to permit on a day nothing completed): a gap
+    in the plot, without numpy's all-NaN warning."""
+    shape = data.shape[1:]
+    low_line, high_line, median = (np.full(shape, np.nan) for _ in range(3))
+    some = ~np.all(np.isnan(data), axis=0)
+    if some.any():
+        present = data[:, some]
+        low_line[some] = np.nanpercentile(present, low, axis=0)
+        high_line[some] = np.nanpercentile(present, high, axis=0)
+        median[some] = np.nanmedian(present, axis=0)
+    return low_line, high_line, median
 
 
 def mark_burn_in(axis, dataset, dates):

@@ -117,3 +117,19 @@ def test_wrapper_runs_a_command_without_pythonpath(run_file, tmp_path):
                             env={key: value for key, value in os.environ.items()
                                  if key != "PYTHONPATH"})
     assert written_files(result) == [str(tmp_path / "targets.png")]
+
+
+def test_band_statistics_leave_a_gap_without_warning_where_no_replication_has_a_value():
+    import warnings
+
+    import numpy as np
+
+    from reformsim_analysis.timeseries import band_statistics
+
+    data = np.array([[1.0, np.nan, 3.0], [2.0, np.nan, np.nan], [3.0, np.nan, 5.0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # numpy's all-NaN RuntimeWarning would fail the test
+        low, high, median = band_statistics(data, 0, 100)
+    np.testing.assert_array_equal(low, [1.0, np.nan, 3.0])
+    np.testing.assert_array_equal(high, [3.0, np.nan, 5.0])
+    np.testing.assert_array_equal(median, [2.0, np.nan, 4.0])
