@@ -32,22 +32,42 @@ po::options_description run_options() {
   return options;
 }
 
-// The last step's mean over replications of each scalar series metric: a first look at a run.
+// The mean over replications of each scalar metric in specs, under a title line (after a blank
+// line when `after_table`); nothing when there is none. value(replication, spec) reads one
+// replication's value. Returns whether it printed.
+template <typename Value>
+bool print_means(const char* title, bool after_table, const std::vector<MetricSpec>& specs,
+                 const EnsembleResult& ensemble, Value value) {
+  bool header = false;
+  for (const auto& spec : specs) {
+    if (spec.width != 1) continue;
+    if (!header) std::printf("%s%-40s %16s  %s\n", after_table ? "\n" : "", title, "value", "unit");
+    header = true;
+    double sum = 0;
+    for (const auto& replication : ensemble.replications)
+      sum += value(replication, spec);
+    std::printf("%-40s %16.6g  %s\n", spec.name.c_str(),
+                sum / static_cast<double>(ensemble.replications.size()), spec.unit.c_str());
+  }
+  return header;
+}
+
+// The last step's mean of each scalar series and the mean of each scalar summary: a first look
+// at a run (for a model that records only summaries, the verification functions, its result).
 void print_summary(const EnsembleResult& ensemble, const std::string& path, double seconds) {
   std::printf("wrote %s: %zu replication(s) x %lld steps in %.2f s\n", path.c_str(),
               ensemble.replications.size(), static_cast<long long>(ensemble.calendar.total_steps()),
               seconds);
   const std::size_t width = ensemble.metrics.series_width();
   const std::size_t last = static_cast<std::size_t>(ensemble.calendar.total_steps()) - 1;
-  std::printf("%-40s %16s  %s\n", "metric (last step, mean)", "value", "unit");
-  for (const auto& spec : ensemble.metrics.series()) {
-    if (spec.width != 1) continue;
-    double sum = 0;
-    for (const auto& replication : ensemble.replications)
-      sum += replication.series[last * width + spec.offset];
-    std::printf("%-40s %16.6g  %s\n", spec.name.c_str(),
-                sum / static_cast<double>(ensemble.replications.size()), spec.unit.c_str());
-  }
+  const bool series =
+      print_means("metric (last step, mean)", false, ensemble.metrics.series(), ensemble,
+                  [&](const ReplicationResult& r, const MetricSpec& spec) {
+                    return r.series[last * width + spec.offset];
+                  });
+  print_means(
+      "summary (mean)", series, ensemble.metrics.summaries(), ensemble,
+      [](const ReplicationResult& r, const MetricSpec& spec) { return r.summary[spec.offset]; });
 }
 
 // Each target beside its reported figure: the replication mean, its 95% interval, and whether

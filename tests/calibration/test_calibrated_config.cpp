@@ -7,7 +7,9 @@
 //   refused as free parameters even when calibration.inputs does not list them.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <regex>
+#include <string>
 
 #include "models/model_catalogue.h"
 #include "sim/calibration/calibration_config.h"
@@ -79,6 +81,35 @@ TEST(CalibratedConfig, SetsEachFreeParameterToItsPosteriorMedianAndIncludesTheSc
     EXPECT_LE(low[t], mean[t]);
     EXPECT_LE(mean[t], high[t]);
   }
+}
+
+// The shipped result of the Binhai calibration (docs/calibration.md): it must stay loadable as
+// the scenario changes, and its parameters must be the posterior medians its header reports,
+// inside the priors the header names.
+TEST(CalibratedConfig, TheShippedBinhaiCalibrationLoadsWithTheMediansOfItsHeader) {
+  const auto file = support::source_dir() / "configs/calibration/binhai_2018_calibrated.ini";
+  const std::string text = support::read_text(file);
+  const auto catalogue = models::all_models();
+  const Scenario calibrated = load_scenario(catalogue, file, {});
+  EXPECT_EQ(calibrated.parameters.text("model.name"), "binhai_2018");
+  EXPECT_FALSE(calibrated.targets.empty());
+  EXPECT_NE(text.find("\ninclude = ../binhai_2018.ini\n"), std::string::npos) << text;
+  // "# name  prior(low, high)  mean sd 5% 50% 95%": the median is the fourth number after it.
+  const std::regex row(
+      "\n# ([a-z_]+\\.[a-z_]+) +[a-z_]+\\(([-0-9.e]+), ([-0-9.e]+)\\) +[-0-9.e]+ +[-0-9.e]+ +"
+      "[-0-9.e]+ +([-0-9.e]+) +[-0-9.e]+(?=\n)");
+  int rows = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), row); it != std::sregex_iterator();
+       ++it, ++rows) {
+    const std::string name = (*it)[1];
+    const double low = std::stod((*it)[2]), high = std::stod((*it)[3]);
+    const double median = std::stod((*it)[4]);
+    const double value = calibrated.parameters.real(name);
+    EXPECT_NEAR(value, median, 5e-4 * std::abs(median)) << name;  // printed to 4 digits
+    EXPECT_GE(value, low) << name;
+    EXPECT_LE(value, high) << name;
+  }
+  EXPECT_EQ(rows, 3) << text;  // step_service_days, entry_surplus_median, arrivals per day
 }
 
 TEST(CalibratedConfig, AnExistingConfigIsRefusedBeforeAnyWorkUnlessOverwriting) {

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <numbers>
+#include <regex>
 
 #include "models/model_catalogue.h"
 #include "models/verification/verification_functions.h"
@@ -108,6 +109,19 @@ TEST(VerificationConfigs, RunThroughTheCommandAndRecordTheValueTheyState) {
     ASSERT_EQ(values.size(), 1u) << name;  // one replication
     EXPECT_NEAR(values[0], y, 1e-12) << name;
   }
+}
+
+// A model that records only summaries shows them in the table `run` prints: it is its result.
+TEST(VerificationConfigs, RunPrintsTheSummaryValue) {
+  testing::TemporaryDirectory dir;
+  const auto result = testing::run_reformsim(
+      {"run", "--config", "configs/verification/ishigami.ini", "--out", (dir / "y.h5").string()});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  EXPECT_NE(result.out.find("summary (mean)"), std::string::npos) << result.out;
+  EXPECT_EQ(result.out.find("metric (last step, mean)"), std::string::npos)  // no series: no table
+      << result.out;
+  EXPECT_TRUE(std::regex_search(result.out, std::regex("\ny +5\\.88213 ")))  // 6 digits
+      << result.out;
 }
 
 }  // namespace
