@@ -63,6 +63,14 @@ TEST(ResubmitMissing, ExitsThreeAndSubmitsOnlyTheMissingShardsUntilTheSweepIsCom
       << submitted.sbatch_arguments;
   EXPECT_NE(submitted.sbatch_arguments.find("SHARDS=2"), std::string::npos)
       << submitted.sbatch_arguments;
+  // Options after -- reach sbatch before the template (a node with fewer CPUs than the
+  // template's default needs --cpus-per-task again on resubmission, or the array pends forever).
+  const auto overridden = resubmit(dir, sweep, {"--submit", "--", "--cpus-per-task=1"});
+  EXPECT_EQ(overridden.result.exit_status, 3) << overridden.result.err;
+  const auto option = overridden.sbatch_arguments.find("--cpus-per-task=1");
+  EXPECT_NE(option, std::string::npos) << overridden.sbatch_arguments;
+  EXPECT_LT(option, overridden.sbatch_arguments.find("sweep.sbatch"))
+      << overridden.sbatch_arguments;
 
   const auto second = run_reformsim(
       sweep_arguments(config, sweep, "lhs", "4", {"--chunk-points", "2", "--shard", "1/2"}));
