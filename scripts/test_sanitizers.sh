@@ -1,17 +1,15 @@
 #!/usr/bin/env bash
 # Runs the C++ test suite under AddressSanitizer + UndefinedBehaviorSanitizer (preset
 # `sanitize`: clang, so UBSan also checks float-to-integer casts, which GCC's does not; the
-# same build holds the libFuzzer targets of scripts/test_fuzz.sh) and the parallel tests -
-# those whose names contain Determinism, BitIdentical or Threads: results bit-identical on any
-# thread count - under ThreadSanitizer (preset `tsan`, GCC). Benchmarks are not built; the
-# Python tests (label `python`) are not run here. Any sanitizer report fails the test that
+# same build holds the libFuzzer targets of scripts/test_fuzz.sh) and, with REFORMSIM_TSAN=1,
+# the parallel tests - those whose names contain Determinism, BitIdentical or Threads - under
+# ThreadSanitizer (scripts/test_tsan.sh, which also runs on its own). Benchmarks are not built;
+# the Python tests (label `python`) are not run here. Any sanitizer report fails the test that
 # triggered it, and any failed test fails this script.
 #   REFORMSIM_SANITIZE_CTEST_ARGS  extra ctest arguments for the ASan run (e.g. "-R ..." or "-E ...")
-#   REFORMSIM_TSAN=1               also the ThreadSanitizer run. Off by default: Debian's oneTBB
-#                                  is not built with TSan, and although the fork and join of
-#                                  every TBB loop are annotated (sim/parallel/hand_off.h), TBB's
-#                                  own accesses to a loop's frame after the last task ends still
-#                                  look like races on the reused stack (README, RELIABILITY)
+#   REFORMSIM_TSAN=1               also the ThreadSanitizer stage (its own build, build/tsan,
+#                                  of the 8 targets the parallel tests need). Measured times:
+#                                  README, RELIABILITY
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -30,13 +28,6 @@ ctest --preset sanitize --timeout 1500 -LE "python|style" ${REFORMSIM_SANITIZE_C
 echo "test_sanitizers: ASan + UBSan done after $((SECONDS - started)) s"
 
 if [ "${REFORMSIM_TSAN:-0}" = 1 ]; then
-  # tests/reliability/tsan.supp says why each suppression is there (Debian's oneTBB is not
-  # built with ThreadSanitizer, so its own synchronisation is invisible to it).
-  export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/reliability/tsan.supp}"
-  echo "== ThreadSanitizer: build (build/tsan) =="
-  cmake --preset tsan >/dev/null
-  cmake --build --preset tsan
-  echo "== ThreadSanitizer: parallel tests (Determinism|BitIdentical|Threads) =="
-  ctest --preset tsan --timeout 1500
+  bash scripts/test_tsan.sh
 fi
 echo "test_sanitizers: all passed in $((SECONDS - started)) s"

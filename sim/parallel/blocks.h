@@ -1,16 +1,21 @@
 // blocks.h - the engine's parallel vocabulary. Work is cut into fixed-size blocks whose
 // boundaries depend only on the problem size, never on the thread count; blocks run under
-// tbb::parallel_for, and anything they produce (partial sums, buffered events) is combined in
-// block order afterwards. That is what makes results bit-identical on 1, 2 or 64 threads.
+// tbb::parallel_for (in ThreadSanitizer builds on fork_join.h's threads instead), and anything
+// they produce (partial sums, buffered events) is combined in block order afterwards. That is
+// what makes results bit-identical on 1, 2 or 64 threads.
 #pragma once
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
-#include "sim/parallel/hand_off.h"
+#include "sim/parallel/thread_sanitizer.h"
+#ifdef REFORMSIM_THREAD_SANITIZER
+#include "sim/parallel/fork_join.h"
+#endif
 
 namespace reformsim {
 
@@ -27,24 +32,27 @@ inline std::size_t block_count(std::size_t size, std::size_t block_size = defaul
   return (size + block_size - 1) / block_size;
 }
 
-// Runs body(Block) for every block of [0, size), in parallel.
+// Runs body(Block) for every block of [0, size), in parallel, one block per task. The first
+// exception a body throws is rethrown here once the loop has stopped.
 template <typename Body>
 void for_each_block(std::size_t size, Body&& body, std::size_t block_size = default_block_size) {
   const std::size_t blocks = block_count(size, block_size);
-  HandOff hand_off;
-  hand_off.fork();
+#ifdef REFORMSIM_THREAD_SANITIZER
+  fork_join(blocks, loop_threads(), [&](std::size_t index) {
+    const std::size_t begin = index * block_size;
+    body(Block{index, begin, std::min(begin + block_size, size)});
+  });
+#else
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, blocks, 1),
       [&](const tbb::blocked_range<std::size_t>& range) {
-        hand_off.task_begins();
         for (std::size_t index = range.begin(); index != range.end(); ++index) {
           const std::size_t begin = index * block_size;
           body(Block{index, begin, std::min(begin + block_size, size)});
         }
-        hand_off.task_ends();
       },
       tbb::simple_partitioner());
-  hand_off.join();
+#endif
 }
 
 // Computes map(Block) -> T for every block in parallel, then folds the partials in block order

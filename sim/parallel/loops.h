@@ -1,36 +1,40 @@
 // loops.h - the engine's parallel loops over independent tasks (replications, scenarios,
-// design points, particles) and its parallel sort. Every TBB loop in reformsim goes through
-// these or through for_each_block (blocks.h), so the fork and join are annotated for
-// ThreadSanitizer in one place (hand_off.h).
+// design points, particles) and its parallel sort. Every parallel loop in reformsim goes
+// through these or through for_each_block (blocks.h), so ThreadSanitizer builds can run them
+// without TBB's uninstrumented scheduler in one place (fork_join.h).
 #pragma once
 
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
 
 #include <algorithm>
+#include <cstddef>
 
-#include "sim/parallel/hand_off.h"
+#include "sim/parallel/thread_sanitizer.h"
+#ifdef REFORMSIM_THREAD_SANITIZER
+#include "sim/parallel/fork_join.h"
+#endif
 
 namespace reformsim {
 
 // Runs body(i) for every i in [first, last), in parallel, one index per task: each index is a
 // large task (a whole replication, say) inside which the model's own phases run in parallel.
+// The first exception a body throws is rethrown here once the loop has stopped.
 template <typename Index, typename Body>
 void parallel_for_each_index(Index first, Index last, Body&& body) {
-  HandOff hand_off;
-  hand_off.fork();
-  tbb::parallel_for(first, last, [&](Index i) {
-    hand_off.task_begins();
-    body(i);
-    hand_off.task_ends();
-  });
-  hand_off.join();
+#ifdef REFORMSIM_THREAD_SANITIZER
+  if (!(first < last)) return;
+  fork_join(static_cast<std::size_t>(last - first), loop_threads(),
+            [&](std::size_t k) { body(static_cast<Index>(first + static_cast<Index>(k))); });
+#else
+  tbb::parallel_for(first, last, [&](Index i) { body(i); });
+#endif
 }
 
 // Sorts [begin, end) by less. Callers must give a total order (or sort values whose equal
 // elements are indistinguishable), so the result does not depend on the algorithm. Under
-// ThreadSanitizer the sort is sequential: TBB's parallel sort forks and joins internally,
-// out of HandOff's reach, and it is TBB's code, not ours.
+// ThreadSanitizer the sort is sequential: TBB's parallel sort forks and joins inside the
+// uninstrumented libtbb.so, and it is TBB's code, not ours.
 template <typename Iterator, typename Less>
 void parallel_sort(Iterator begin, Iterator end, Less less) {
 #ifdef REFORMSIM_THREAD_SANITIZER

@@ -1,11 +1,24 @@
 // The parallel vocabulary: blocks cover every index once, reductions and buffers come out the
-// same on any number of threads.
+// same on any number of threads, blocks run on exactly the thread count --threads set (inside
+// a replication loop too), and a body's exception reaches the caller. Written against the
+// behaviour TBB gives, so that the std::thread loops of ThreadSanitizer builds (fork_join.h)
+// are held to it too.
 #include <gtest/gtest.h>
+#include <tbb/info.h>
 #include <tbb/task_arena.h>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
 
+#include "sim/cli/command.h"
 #include "sim/parallel/blocks.h"
+#include "sim/parallel/loops.h"
+#include "tests/support/concurrency_probe.h"
 
 namespace reformsim {
 namespace {
@@ -27,6 +40,115 @@ TEST(ForEachBlock, VisitsEveryIndexExactlyOnceWithBlockIndicesInOrder) {
   for (std::size_t b = 0; b < block_begin.size(); ++b)
     EXPECT_EQ(block_begin[b], b * block_size);
   EXPECT_EQ(block_count(0), 0u);
+}
+
+// One more thread than the machine's default, so that a loop which fell back to the default
+// instead of the count it was given shows.
+int more_threads_than_cores() {
+  return tbb::info::default_concurrency() + 1;
+}
+
+TEST(ForEachBlock, RunsEveryBlockOnceWithItsBoundsOnExactlyTheThreadsGiven) {
+  const int threads = more_threads_than_cores();
+  ThreadPoolLimit limit(threads);
+  testing::ConcurrencyProbe probe(threads);
+  const std::size_t size = 1003, block_size = 10;  // the last block holds 3
+  std::vector<std::atomic<int>> runs(block_count(size, block_size));
+  std::vector<std::size_t> begin(runs.size()), end(runs.size());
+  limit.run([&] {
+    for_each_block(
+        size,
+        [&](const Block& block) {
+          probe.task_begins();
+          runs[block.index].fetch_add(1);
+          begin[block.index] = block.begin;
+          end[block.index] = block.end;
+          probe.task_ends();
+        },
+        block_size);
+  });
+  ASSERT_EQ(runs.size(), 101u);
+  for (std::size_t b = 0; b < runs.size(); ++b) {
+    ASSERT_EQ(runs[b].load(), 1) << "block " << b;
+    EXPECT_EQ(begin[b], b * block_size);
+    EXPECT_EQ(end[b], std::min((b + 1) * block_size, size));
+  }
+  EXPECT_EQ(probe.peak(), threads);
+  EXPECT_LE(probe.threads(), threads);
+}
+
+// A model's phases inside a replication loop: when the other replications are done, the blocks
+// of the remaining one get all the threads (and never more).
+TEST(ForEachBlock, BlocksInsideAReplicationLoopRunOnTheThreadsOfThatLoop) {
+  const int threads = more_threads_than_cores();
+  ThreadPoolLimit limit(threads);
+  const auto caller = std::this_thread::get_id();
+  testing::ConcurrencyProbe replications(threads), blocks(threads);
+  std::mutex mutex;
+  std::vector<std::thread::id> replication_thread(static_cast<std::size_t>(threads));
+  std::vector<std::atomic<int>> runs(static_cast<std::size_t>(10 * threads));
+  limit.run([&] {
+    parallel_for_each_index(std::size_t{0}, replication_thread.size(), [&](std::size_t r) {
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        replication_thread[r] = std::this_thread::get_id();
+      }
+      replications
+          .task_begins();  // every replication on its own thread, all at once, each known to all
+      replications.task_ends();
+      // The lowest replication not on the calling thread runs the blocks: a worker, so the
+      // thread count must have reached it from the replication loop.
+      std::size_t chosen = replication_thread.size();
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        for (std::size_t o = 0;
+             o < replication_thread.size() && chosen == replication_thread.size(); ++o)
+          if (replication_thread[o] != caller) chosen = o;
+      }
+      if (r != chosen) return;
+      for_each_block(
+          runs.size(),
+          [&](const Block& block) {
+            blocks.task_begins();
+            runs[block.index].fetch_add(1);
+            blocks.task_ends();
+          },
+          1);
+    });
+  });
+  EXPECT_EQ(replications.peak(), threads);
+  EXPECT_EQ(blocks.peak(), threads);
+  for (std::size_t b = 0; b < runs.size(); ++b)
+    ASSERT_EQ(runs[b].load(), 1) << "block " << b;
+}
+
+TEST(ForEachBlock, RethrowsABodysExceptionOnTwoThreadsOnceEveryBlockHasStopped) {
+  ThreadPoolLimit limit(2);
+  std::vector<std::atomic<int>> runs(200);
+  std::atomic<int> finished{0};
+  bool caught = false;
+  limit.run([&] {
+    try {
+      for_each_block(
+          runs.size() * 5,
+          [&](const Block& block) {
+            runs[block.index].fetch_add(1);
+            if (block.index == 37) throw std::out_of_range("block 37");
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+            finished.fetch_add(1);
+          },
+          5);
+    } catch (const std::out_of_range& error) {
+      caught = true;
+      EXPECT_STREQ(error.what(), "block 37");
+    }
+  });
+  ASSERT_TRUE(caught);
+  const int finished_at_return = finished.load();
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(finished.load(), finished_at_return) << "a block still ran after the loop returned";
+  for (std::size_t b = 0; b < runs.size(); ++b)
+    ASSERT_LE(runs[b].load(), 1) << "block " << b;
 }
 
 // Values whose float sum depends on the order of addition: a tree of partials in thread

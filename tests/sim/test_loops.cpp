@@ -1,13 +1,24 @@
 // The parallel loops over independent tasks and the parallel sort: every index once, results
-// the same on any number of threads, and the writes of the tasks visible after the loop.
+// the same on any number of threads, the writes of the tasks visible after the loop, exactly
+// the thread count --threads set (nested loops too), and a body's exception at the caller.
+// Written against the behaviour TBB gives, so that the std::thread loops of ThreadSanitizer
+// builds (fork_join.h) are held to it too.
 #include <gtest/gtest.h>
+#include <tbb/info.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
 #include <numeric>
+#include <stdexcept>
+#include <thread>
 #include <vector>
 
+#include "sim/cli/command.h"
 #include "sim/parallel/loops.h"
+#include "tests/support/concurrency_probe.h"
 
 namespace reformsim {
 namespace {
@@ -47,6 +58,129 @@ TEST(ParallelForEachIndex, NestedLoopsOnTwoThreadsSeeEveryInnerWrite) {
   for (std::size_t t = 0; t < tables.size(); ++t)
     for (std::size_t i = 0; i < tables[t].size(); ++i)
       ASSERT_EQ(tables[t][i], static_cast<double>(t * 1000 + i));
+}
+
+// One more thread than the machine's default, so that a loop which fell back to the default
+// instead of the count it was given shows.
+int more_threads_than_cores() {
+  return tbb::info::default_concurrency() + 1;
+}
+
+TEST(ParallelForEachIndex, RunsEveryIndexOnceOnExactlyTheThreadsGiven) {
+  const int threads = more_threads_than_cores();
+  ThreadPoolLimit limit(threads);
+  testing::ConcurrencyProbe probe(threads);
+  std::vector<std::atomic<int>> runs(1001);
+  limit.run([&] {
+    parallel_for_each_index(std::size_t{0}, runs.size(), [&](std::size_t i) {
+      probe.task_begins();
+      runs[i].fetch_add(1);
+      probe.task_ends();
+    });
+  });
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    ASSERT_EQ(runs[i].load(), 1) << "index " << i;
+  EXPECT_EQ(probe.peak(), threads);
+  EXPECT_LE(probe.threads(), threads);
+}
+
+TEST(ParallelForEachIndex, RunsEveryIndexOnTheCallingThreadWhenThreadsIsOne) {
+  ThreadPoolLimit limit(1);
+  const auto caller = std::this_thread::get_id();
+  std::vector<int> on_caller(50, 0);
+  limit.run([&] {
+    parallel_for_each_index(0, 50, [&](int i) {
+      on_caller[static_cast<std::size_t>(i)] = std::this_thread::get_id() == caller ? 1 : 2;
+    });
+  });
+  EXPECT_EQ(on_caller, std::vector<int>(50, 1));
+}
+
+// A replication's phases inside a replication loop: when the other replications are done, the
+// phases of the remaining one get all the threads (and never more).
+TEST(ParallelForEachIndex, NestedLoopsRunOnTheThreadsOfTheOuterLoop) {
+  const int threads = more_threads_than_cores();
+  ThreadPoolLimit limit(threads);
+  const auto caller = std::this_thread::get_id();
+  testing::ConcurrencyProbe outer(threads), inner(threads);
+  std::mutex mutex;
+  std::vector<std::thread::id> outer_thread(static_cast<std::size_t>(threads));
+  std::vector<std::atomic<int>> inner_runs(static_cast<std::size_t>(10 * threads));
+  limit.run([&] {
+    parallel_for_each_index(std::size_t{0}, outer_thread.size(), [&](std::size_t t) {
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        outer_thread[t] = std::this_thread::get_id();
+      }
+      outer.task_begins();  // every outer task on its own thread, all at once, each known to all
+      outer.task_ends();
+      // The lowest outer task not on the calling thread runs the inner loop: a worker, so the
+      // thread count must have reached it from the outer loop.
+      std::size_t chosen = outer_thread.size();
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        for (std::size_t o = 0; o < outer_thread.size() && chosen == outer_thread.size(); ++o)
+          if (outer_thread[o] != caller) chosen = o;
+      }
+      if (t != chosen) return;
+      parallel_for_each_index(std::size_t{0}, inner_runs.size(), [&](std::size_t i) {
+        inner.task_begins();
+        inner_runs[i].fetch_add(1);
+        inner.task_ends();
+      });
+    });
+  });
+  EXPECT_EQ(outer.peak(), threads);
+  EXPECT_EQ(inner.peak(), threads);
+  for (std::size_t i = 0; i < inner_runs.size(); ++i)
+    ASSERT_EQ(inner_runs[i].load(), 1) << "inner index " << i;
+}
+
+struct IndexFailed : std::runtime_error {
+  explicit IndexFailed(std::size_t failed)
+      : std::runtime_error("index " + std::to_string(failed)), index(failed) {}
+  std::size_t index;
+};
+
+TEST(ParallelForEachIndex, RethrowsABodysExceptionOnTwoThreadsOnceEveryTaskHasStopped) {
+  ThreadPoolLimit limit(2);
+  std::vector<std::atomic<int>> runs(200);
+  std::atomic<int> finished{0};
+  bool caught = false;
+  limit.run([&] {
+    try {
+      parallel_for_each_index(std::size_t{0}, runs.size(), [&](std::size_t i) {
+        runs[i].fetch_add(1);
+        if (i == 37) throw IndexFailed(i);
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+        finished.fetch_add(1);
+      });
+    } catch (const IndexFailed& error) {
+      caught = true;
+      EXPECT_EQ(error.index, 37u);
+    }
+  });
+  ASSERT_TRUE(caught);
+  const int finished_at_return = finished.load();
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(finished.load(), finished_at_return) << "a task still ran after the loop returned";
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    ASSERT_LE(runs[i].load(), 1) << "index " << i;
+  EXPECT_EQ(runs[37].load(), 1);
+}
+
+TEST(ParallelForEachIndex, RethrowsOneOfTheExceptionsWhenEveryBodyThrowsOnThreeThreads) {
+  ThreadPoolLimit limit(3);
+  limit.run([&] {
+    try {
+      parallel_for_each_index(10, 40,
+                              [&](int i) { throw IndexFailed(static_cast<std::size_t>(i)); });
+      ADD_FAILURE() << "nothing was thrown";
+    } catch (const IndexFailed& error) {
+      EXPECT_GE(error.index, 10u);
+      EXPECT_LT(error.index, 40u);
+    }
+  });
 }
 
 std::vector<double> shuffled_values(std::size_t count) {
