@@ -6,7 +6,9 @@
 # ThreadSanitizer (scripts/test_tsan.sh, which also runs on its own). Benchmarks are not built;
 # the Python tests (label `python`) are not run here. Any sanitizer report fails the test that
 # triggered it, and any failed test fails this script.
-#   REFORMSIM_SANITIZE_CTEST_ARGS  extra ctest arguments for the ASan run (e.g. "-R ..." or "-E ...")
+# The tests listed in tests/reliability/asan_long_tests.txt are left out (each with its reason:
+# it repeats code shorter tests run here; the Release stage runs it).
+#   REFORMSIM_SANITIZE_CTEST_ARGS  extra ctest arguments for the ASan run (e.g. "-R ...")
 #   REFORMSIM_TSAN=1               also the ThreadSanitizer stage (its own build, build/tsan,
 #                                  of the 8 targets the parallel tests need). Measured times:
 #                                  README, RELIABILITY
@@ -22,9 +24,13 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 echo "== ASan + UBSan: build (build/sanitize) =="
 cmake --preset sanitize >/dev/null
 cmake --build --preset sanitize
-echo "== ASan + UBSan: every C++ test =="
+echo "== ASan + UBSan: every C++ test but the long ones of tests/reliability/asan_long_tests.txt =="
+# shellcheck source=scripts/lib/long_tests.sh
+source scripts/lib/long_tests.sh
+long=$(long_tests_regex tests/reliability/asan_long_tests.txt)
 # shellcheck disable=SC2086  # word splitting of the extra arguments is intended
-ctest --preset sanitize --timeout 1500 -LE "python|style" ${REFORMSIM_SANITIZE_CTEST_ARGS:-}
+ctest --preset sanitize --timeout 1500 -LE "python|style" ${long:+-E "$long"} \
+  ${REFORMSIM_SANITIZE_CTEST_ARGS:-}
 echo "test_sanitizers: ASan + UBSan done after $((SECONDS - started)) s"
 
 if [ "${REFORMSIM_TSAN:-0}" = 1 ]; then

@@ -9,6 +9,7 @@
 # (sim/parallel/fork_join.h: Debian's libtbb.so is not built with TSan), so TSan sees every
 # fork and join, and every task of a loop is checked against every other.
 #
+# The tests of tests/reliability/tsan_long_tests.txt are left out, each with its reason.
 # Only the targets holding the selected tests are built, and reformsim, which some of them run;
 # the check below fails the script if a selected test lives in a test executable not listed.
 # Measured on the 2-core development machine: see README, RELIABILITY.
@@ -47,5 +48,9 @@ fi
 cmake --build --preset tsan --target "${tsan_targets[@]}"
 echo "test_tsan: built after $((SECONDS - started)) s"
 echo "== ThreadSanitizer: parallel tests (Determinism|BitIdentical|Threads) =="
-ctest --preset tsan --timeout 1500
+# shellcheck source=scripts/lib/long_tests.sh
+source scripts/lib/long_tests.sh
+long=$(long_tests_regex tests/reliability/tsan_long_tests.txt)
+# -E replaces the preset's exclusion, so KilledCommands is named again here.
+ctest --preset tsan --timeout 1500 -E "KilledCommands${long:+|$long}"
 echo "test_tsan: all passed in $((SECONDS - started)) s"
