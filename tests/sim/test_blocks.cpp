@@ -19,6 +19,7 @@
 #include "sim/parallel/blocks.h"
 #include "sim/parallel/loops.h"
 #include "tests/support/concurrency_probe.h"
+#include "tests/support/nested_loop.h"
 
 namespace reformsim {
 namespace {
@@ -82,39 +83,21 @@ TEST(ForEachBlock, RunsEveryBlockOnceWithItsBoundsOnExactlyTheThreadsGiven) {
 TEST(ForEachBlock, BlocksInsideAReplicationLoopRunOnTheThreadsOfThatLoop) {
   const int threads = more_threads_than_cores();
   ThreadPoolLimit limit(threads);
-  const auto caller = std::this_thread::get_id();
   testing::ConcurrencyProbe replications(threads), blocks(threads);
-  std::mutex mutex;
-  std::vector<std::thread::id> replication_thread(static_cast<std::size_t>(threads));
   std::vector<std::atomic<int>> runs(static_cast<std::size_t>(10 * threads));
+  const auto phases_of_one_replication = [&] {
+    for_each_block(
+        runs.size(),
+        [&](const Block& block) {
+          blocks.task_begins();
+          runs[block.index].fetch_add(1);
+          blocks.task_ends();
+        },
+        1);
+  };
   limit.run([&] {
-    parallel_for_each_index(std::size_t{0}, replication_thread.size(), [&](std::size_t r) {
-      {
-        const std::lock_guard<std::mutex> lock(mutex);
-        replication_thread[r] = std::this_thread::get_id();
-      }
-      replications
-          .task_begins();  // every replication on its own thread, all at once, each known to all
-      replications.task_ends();
-      // The lowest replication not on the calling thread runs the blocks: a worker, so the
-      // thread count must have reached it from the replication loop.
-      std::size_t chosen = replication_thread.size();
-      {
-        const std::lock_guard<std::mutex> lock(mutex);
-        for (std::size_t o = 0;
-             o < replication_thread.size() && chosen == replication_thread.size(); ++o)
-          if (replication_thread[o] != caller) chosen = o;
-      }
-      if (r != chosen) return;
-      for_each_block(
-          runs.size(),
-          [&](const Block& block) {
-            blocks.task_begins();
-            runs[block.index].fetch_add(1);
-            blocks.task_ends();
-          },
-          1);
-    });
+    testing::run_inside_a_worker_of_an_outer_loop(static_cast<std::size_t>(threads), replications,
+                                                  phases_of_one_replication);
   });
   EXPECT_EQ(replications.peak(), threads);
   EXPECT_EQ(blocks.peak(), threads);

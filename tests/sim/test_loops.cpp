@@ -19,6 +19,7 @@
 #include "sim/cli/command.h"
 #include "sim/parallel/loops.h"
 #include "tests/support/concurrency_probe.h"
+#include "tests/support/nested_loop.h"
 
 namespace reformsim {
 namespace {
@@ -101,28 +102,10 @@ TEST(ParallelForEachIndex, RunsEveryIndexOnTheCallingThreadWhenThreadsIsOne) {
 TEST(ParallelForEachIndex, NestedLoopsRunOnTheThreadsOfTheOuterLoop) {
   const int threads = more_threads_than_cores();
   ThreadPoolLimit limit(threads);
-  const auto caller = std::this_thread::get_id();
   testing::ConcurrencyProbe outer(threads), inner(threads);
-  std::mutex mutex;
-  std::vector<std::thread::id> outer_thread(static_cast<std::size_t>(threads));
   std::vector<std::atomic<int>> inner_runs(static_cast<std::size_t>(10 * threads));
   limit.run([&] {
-    parallel_for_each_index(std::size_t{0}, outer_thread.size(), [&](std::size_t t) {
-      {
-        const std::lock_guard<std::mutex> lock(mutex);
-        outer_thread[t] = std::this_thread::get_id();
-      }
-      outer.task_begins();  // every outer task on its own thread, all at once, each known to all
-      outer.task_ends();
-      // The lowest outer task not on the calling thread runs the inner loop: a worker, so the
-      // thread count must have reached it from the outer loop.
-      std::size_t chosen = outer_thread.size();
-      {
-        const std::lock_guard<std::mutex> lock(mutex);
-        for (std::size_t o = 0; o < outer_thread.size() && chosen == outer_thread.size(); ++o)
-          if (outer_thread[o] != caller) chosen = o;
-      }
-      if (t != chosen) return;
+    testing::run_inside_a_worker_of_an_outer_loop(static_cast<std::size_t>(threads), outer, [&] {
       parallel_for_each_index(std::size_t{0}, inner_runs.size(), [&](std::size_t i) {
         inner.task_begins();
         inner_runs[i].fetch_add(1);
