@@ -7,11 +7,6 @@
 namespace reformsim::models {
 namespace {
 
-ApprovalUnitLayout layout_of(const ApprovalSettings& settings) {
-  return {static_cast<std::int32_t>(settings.departments),
-          static_cast<std::int32_t>(settings.merged_departments)};
-}
-
 ApprovalMetricIds metric_ids(const MetricCatalogue& m) {
   return {m.id("applications_arrived"),
           m.id("applications_in_progress"),
@@ -24,6 +19,7 @@ ApprovalMetricIds metric_ids(const MetricCatalogue& m) {
           m.id("queue_length"),
           m.id("utilisation"),
           m.id("approval_staff_productivity"),
+          m.id("approval_unit_service_factor"),
           m.id("applications_arrived_total"),
           m.id("applications_completed_total"),
           m.id("applications_withdrawn_total")};
@@ -50,12 +46,15 @@ void ApprovalNetwork::validate(const ParameterSet& parameters) {
 }
 
 void ApprovalNetwork::declare_metrics(const ParameterSet& parameters, MetricCatalogue& m) {
-  const ApprovalSettings settings = ApprovalSettings::from(parameters);
+  declare_metrics(ApprovalSettings::from(parameters), m);
+}
+
+void ApprovalNetwork::declare_metrics(const ApprovalSettings& settings, MetricCatalogue& m) {
   m.add_dimension({"application_type",
                    "type of approval application",
                    {application_type_name(ApplicationType::business_registration),
                     application_type_name(ApplicationType::investment_project)}});
-  m.add_dimension({"approval_unit", "unit serving approval steps", layout_of(settings).labels()});
+  m.add_dimension({"approval_unit", "unit serving approval steps", settings.layout.labels()});
   const std::string type = "application_type", unit = "approval_unit";
   m.add_series("applications_arrived", "applications submitted during the day", "applications",
                type);
@@ -73,7 +72,11 @@ void ApprovalNetwork::declare_metrics(const ParameterSet& parameters, MetricCata
   m.add_series("trips_per_applicant", "mean trips to offices" + window, "trips", type);
   m.add_series("queue_length", "steps waiting for a server at the end of the day", "steps", unit);
   m.add_series("utilisation", "busy server time over server time during the day", "1", unit);
-  m.add_series("approval_staff_productivity", "service-rate factor of approval staff", "1");
+  m.add_series("approval_staff_productivity",
+               "service-rate factor of approval staff across the zone", "1");
+  m.add_series("approval_unit_service_factor",
+               "service-rate factor of each unit's approval staff at the end of the day", "1",
+               unit);
   m.add_summary("applications_arrived_total", "applications submitted over the run", "applications",
                 type);
   m.add_summary("applications_completed_total", "applications granted over the run", "applications",
@@ -84,12 +87,17 @@ void ApprovalNetwork::declare_metrics(const ParameterSet& parameters, MetricCata
 
 ApprovalNetwork::ApprovalNetwork(const ReplicationSetup& setup, const ReformSchedule& schedule,
                                  const MetricCatalogue& metrics)
-    : settings_(ApprovalSettings::from(setup.parameters)),
+    : ApprovalNetwork(setup, schedule, metrics, ApprovalSettings::from(setup.parameters)) {}
+
+ApprovalNetwork::ApprovalNetwork(const ReplicationSetup& setup, const ReformSchedule& schedule,
+                                 const MetricCatalogue& metrics, ApprovalSettings settings)
+    : settings_(std::move(settings)),
       schedule_(schedule),
       ids_(metric_ids(metrics)),
       seed_(setup.seed),
-      network_(layout_of(settings_).servers(settings_), settings_.service, setup.seed,
-               static_cast<double>(setup.calendar.reported_day(0))),
+      network_(settings_.layout.servers(static_cast<std::int32_t>(settings_.servers_per_department),
+                                        static_cast<std::int32_t>(settings_.city_servers)),
+               settings_.service, setup.seed, static_cast<double>(setup.calendar.reported_day(0))),
       productivity_(settings_.staff_productivity),
       current_day_(setup.calendar.reported_day(0)) {
   network_.set_productivity(productivity_);
@@ -150,6 +158,10 @@ void ApprovalNetwork::withdraw(std::uint64_t application) {
 void ApprovalNetwork::set_staff_productivity(double productivity) {
   network_.set_productivity(productivity);
   productivity_ = productivity;
+}
+
+void ApprovalNetwork::set_unit_staff_productivity(std::size_t unit, double productivity) {
+  network_.set_unit_productivity(unit, productivity);
 }
 
 void ApprovalNetwork::advance(const StepContext& context) {
@@ -263,6 +275,7 @@ void ApprovalNetwork::record(const StepContext&, MetricRow& row) const {
   for (std::size_t unit = 0; unit < network_.unit_count(); ++unit) {
     row.set(ids_.queue_length, unit, queue_length_[unit]);
     row.set(ids_.utilisation, unit, utilisation_[unit]);
+    row.set(ids_.unit_productivity, unit, network_.productivity(unit));
   }
   row.set(ids_.productivity, productivity_);
 }

@@ -25,6 +25,7 @@ namespace reformsim::models {
 struct ApprovalMetricIds {
   MetricId arrived, in_progress, completed, withdrawn;
   MetricId time_mean, time_median, time_p90, trips, queue_length, utilisation, productivity;
+  MetricId unit_productivity;
   MetricId arrived_total, completed_total, withdrawn_total;
 };
 
@@ -33,9 +34,13 @@ class ApprovalNetwork : public ApprovalService {
   static void declare_parameters(ParameterRegistry& registry);
   static void validate(const ParameterSet& parameters);
   static void declare_metrics(const ParameterSet& parameters, MetricCatalogue& metrics);
+  // With settings a composite model has changed (the unit layout of its organisation).
+  static void declare_metrics(const ApprovalSettings& settings, MetricCatalogue& metrics);
 
   ApprovalNetwork(const ReplicationSetup& setup, const ReformSchedule& schedule,
                   const MetricCatalogue& metrics);
+  ApprovalNetwork(const ReplicationSetup& setup, const ReformSchedule& schedule,
+                  const MetricCatalogue& metrics, ApprovalSettings settings);
 
   std::uint64_t submit(const ApplicationRequest& request) override;
   void withdraw(std::uint64_t application) override;
@@ -44,8 +49,11 @@ class ApprovalNetwork : public ApprovalService {
   double expected_wait_days(ApplicationType type) const override;
   double expected_trips(ApplicationType type) const override;
 
-  // Service-rate factor from now on: the staff model's competence x effort, 1 = full.
+  // Service-rate factor from now on: the staff model's competence x effort, 1 = full; at every
+  // unit (recorded as the zone's factor), or at one unit (index of settings().layout).
   void set_staff_productivity(double productivity);
+  void set_unit_staff_productivity(std::size_t unit, double productivity);
+  const ApprovalSettings& settings() const { return settings_; }
   // Management layers, hence sign-offs per item, of applications submitted from now on (a
   // staff model's count); 0 (the default) = approvals.management_layers_before / _after as
   // flatten_layers says.

@@ -59,7 +59,8 @@ void ApprovalSettings::declare_parameters(ParameterRegistry& registry) {
                                      "seed section 2.1 (156 items from 26 departments)")));
   registry.add(reform_input(
       integer_parameter("approvals.merged_departments", 10, 1, 1000, "departments",
-                        "approval departments after merge_departments groups them",
+                        "approval departments after merge_departments groups them evenly "
+                        "(binhai_2018 follows its organisation merge plan instead)",
                         "assumption: 26 x 23/60, the overall merge ratio (seed 1.1)")));
   registry.add(integer_parameter("approvals.servers_per_department", 4, 1, 1e6, "persons",
                                  "staff serving approvals in each department; merged "
@@ -126,8 +127,9 @@ void ApprovalSettings::declare_parameters(ParameterRegistry& registry) {
 
 ApprovalSettings ApprovalSettings::from(const ParameterSet& p) {
   ApprovalSettings settings;
-  settings.departments = p.integer("approvals.departments");
-  settings.merged_departments = p.integer("approvals.merged_departments");
+  settings.layout = ApprovalUnitLayout::even(
+      static_cast<std::int32_t>(p.integer("approvals.departments")),
+      static_cast<std::int32_t>(p.integer("approvals.merged_departments")));
   settings.servers_per_department = p.integer("approvals.servers_per_department");
   settings.city_servers = p.integer("approvals.city_servers");
   settings.step_service_days = p.real("approvals.step_service_days");

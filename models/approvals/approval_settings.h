@@ -1,8 +1,6 @@
 // approval_settings.h - the approvals' parameters (section approvals.*), read once into plain
-// values, and the layout of the approval units every regime uses: the 26 approval departments,
-// the merged departments (merge_departments), the approval bureau (one_window_bureau) and the
-// city (items not yet delegated). Labels are fixed for a parameter set, so the output has one
-// column per unit whether or not the unit is in use on a given day.
+// values with the layout of the approval units (approval_unit_layout.h), and the rules that
+// build a workflow plan from them.
 #pragma once
 
 #include <array>
@@ -10,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "models/approvals/approval_unit_layout.h"
 #include "models/approvals/queueing_network.h"
 #include "models/common/reform_measures.h"
 #include "sim/config/parameter_registry.h"
@@ -28,7 +27,9 @@ struct WorkflowSettings {
 };
 
 struct ApprovalSettings {
-  std::int64_t departments = 0, merged_departments = 0;
+  // From approvals.departments and approvals.merged_departments (ApprovalUnitLayout::even);
+  // a composite model with an organisation replaces it with the merge plan's.
+  ApprovalUnitLayout layout;
   std::int64_t servers_per_department = 0, city_servers = 0;
   double step_service_days = 0;
   ServiceTimeModel service;
@@ -52,19 +53,6 @@ struct ApprovalSettings {
 };
 
 const std::string& application_type_name(ApplicationType type);
-
-// Unit indices: departments, then merged departments, then the bureau, then the city.
-struct ApprovalUnitLayout {
-  std::int32_t departments = 0, merged_departments = 0;
-
-  std::int32_t department(std::int32_t index) const { return index; }
-  std::int32_t merged_department_of(std::int32_t department_index) const;
-  std::int32_t bureau() const { return departments + merged_departments; }
-  std::int32_t city() const { return bureau() + 1; }
-  std::int32_t unit_count() const { return city() + 1; }
-  std::vector<std::string> labels() const;
-  std::vector<std::int32_t> servers(const ApprovalSettings& settings) const;
-};
 
 // The approval measures an application was submitted under, one bit per measure.
 class MeasureSet {

@@ -111,10 +111,24 @@ void QueueingNetwork::run_until(double day_end) {
   now_ = std::max(now_, day_end);
 }
 
-void QueueingNetwork::set_productivity(double productivity) {
+namespace {
+
+void check_productivity(double productivity) {
   if (!(productivity > 0) || !std::isfinite(productivity))
     throw std::invalid_argument("staff productivity must be positive and finite");
-  productivity_ = productivity;
+}
+
+}  // namespace
+
+void QueueingNetwork::set_productivity(double productivity) {
+  check_productivity(productivity);
+  for (Unit& unit : units_)
+    unit.productivity = productivity;
+}
+
+void QueueingNetwork::set_unit_productivity(std::size_t unit, double productivity) {
+  check_productivity(productivity);
+  units_.at(unit).productivity = productivity;
 }
 
 void QueueingNetwork::schedule(const Event& event) {
@@ -169,10 +183,11 @@ void QueueingNetwork::admit(double time, std::uint64_t application, std::uint32_
 void QueueingNetwork::start_service(double time, std::uint64_t application,
                                     std::uint32_t node_index) {
   const WorkflowNode& node = plans_[application_plan_[application]].nodes[node_index];
-  set_busy(units_[static_cast<std::size_t>(node.unit)], time, +1);
+  Unit& unit = units_[static_cast<std::size_t>(node.unit)];
+  set_busy(unit, time, +1);
   RandomStream random(
       seed_, {approval_application_stream, approval_service_time, application, node_index});
-  const double duration = service_.draw(random, node.service_mean_days) / productivity_;
+  const double duration = service_.draw(random, node.service_mean_days) / unit.productivity;
   schedule({time + duration, application, node_index, EventKind::completion});
 }
 

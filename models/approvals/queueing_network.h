@@ -55,8 +55,11 @@ class QueueingNetwork {
   void withdraw(std::uint64_t application);
   // Processes every event before day_end and moves the clock there.
   void run_until(double day_end);
-  // Service rate multiplier for services starting from now on (1 = competent staff, full effort).
+  // Service rate multiplier for services starting from now on (1 = competent staff, full
+  // effort), at every unit or at one; throws std::invalid_argument unless positive and finite.
   void set_productivity(double productivity);
+  void set_unit_productivity(std::size_t unit, double productivity);
+  double productivity(std::size_t unit) const { return units_[unit].productivity; }
 
   // Completions and withdrawals since the last clear_outcomes(), in the order they happened.
   std::vector<ApplicationOutcome>& outcomes() { return outcomes_; }
@@ -91,6 +94,7 @@ class QueueingNetwork {
     std::vector<QueuedStep> queue;  // FIFO from queue_head on
     std::size_t queue_head = 0;
     double busy_area = 0, last_change = 0;
+    double productivity = 1.0;  // service-rate factor of its staff
   };
   enum class Status : std::uint8_t { in_progress, completed, withdrawn };
 
@@ -110,7 +114,6 @@ class QueueingNetwork {
   std::vector<Unit> units_;
   ServiceTimeModel service_;
   std::uint64_t seed_;
-  double productivity_ = 1.0;
   double now_ = 0;
   std::vector<Event> events_;  // binary min-heap on the stable key
 

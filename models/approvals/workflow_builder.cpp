@@ -42,8 +42,7 @@ struct PlanContext {
 std::vector<ItemRoute> route_items(const PlanContext& context, ApplicationType type) {
   const ApprovalSettings& settings = context.settings;
   const WorkflowSettings& workflow = settings.workflows[static_cast<std::size_t>(type)];
-  const ApprovalUnitLayout layout{static_cast<std::int32_t>(settings.departments),
-                                  static_cast<std::int32_t>(settings.merged_departments)};
+  const ApprovalUnitLayout& layout = settings.layout;
   const std::int64_t items = workflow.items;
   const std::int64_t steps =
       context.measures.has(Measure::step_reduction) ? workflow.steps_after : workflow.steps_before;
@@ -183,44 +182,15 @@ std::int32_t item_department(const ApprovalSettings& settings, ApplicationType t
   if (is_city_item(workflow, item) && local_index > 0) --local_index;
   if (total == 0 || local_items == 0) return 0;
   local_index = std::min(local_index, local_items - 1);
-  return static_cast<std::int32_t>((before + local_index) * settings.departments / total %
-                                   settings.departments);
-}
-
-std::int32_t ApprovalUnitLayout::merged_department_of(std::int32_t department_index) const {
-  return departments + department_index * merged_departments / departments;
-}
-
-std::vector<std::string> ApprovalUnitLayout::labels() const {
-  std::vector<std::string> labels;
-  for (std::int32_t d = 0; d < departments; ++d)
-    labels.push_back("department_" + std::to_string(d + 1));
-  for (std::int32_t m = 0; m < merged_departments; ++m)
-    labels.push_back("merged_department_" + std::to_string(m + 1));
-  labels.push_back("approval_bureau");
-  labels.push_back("city");
-  return labels;
-}
-
-std::vector<std::int32_t> ApprovalUnitLayout::servers(const ApprovalSettings& settings) const {
-  const auto per_department = static_cast<std::int32_t>(settings.servers_per_department);
-  std::vector<std::int32_t> servers(static_cast<std::size_t>(unit_count()), 0);
-  // Merged departments and the bureau pool the approval staff of the departments they absorb.
-  for (std::int32_t d = 0; d < departments; ++d) {
-    servers[static_cast<std::size_t>(d)] = per_department;
-    servers[static_cast<std::size_t>(merged_department_of(d))] += per_department;
-  }
-  servers[static_cast<std::size_t>(bureau())] = per_department * departments;
-  servers[static_cast<std::size_t>(city())] = static_cast<std::int32_t>(settings.city_servers);
-  return servers;
+  const std::int64_t departments = settings.layout.departments();
+  return static_cast<std::int32_t>((before + local_index) * departments / total % departments);
 }
 
 WorkflowPlan build_workflow_plan(const ApprovalSettings& settings, ApplicationType type,
                                  MeasureSet measures, std::int64_t management_layers) {
   const PlanContext context{settings, measures,
                             sign_offs_per_item(settings, measures, management_layers)};
-  const ApprovalUnitLayout layout{static_cast<std::int32_t>(settings.departments),
-                                  static_cast<std::int32_t>(settings.merged_departments)};
+  const ApprovalUnitLayout& layout = settings.layout;
   WorkflowPlan plan;
   plan.type = type;
   std::uint32_t entry = 0;

@@ -1,6 +1,8 @@
 #include "models/binhai/binhai_model.h"
 
+#include "models/binhai/approval_units_from_plan.h"
 #include "models/binhai/binhai_state.h"
+#include "sim/config/config_error.h"
 
 namespace reformsim::models {
 
@@ -20,6 +22,16 @@ void BinhaiModel::declare_parameters(ParameterRegistry& registry) const {
 
 void BinhaiModel::validate(const ParameterSet& parameters) const {
   StaffSystem::validate(parameters);
+  // The approval units are the organisation's departments holding approval items.
+  const std::string departments = "approvals.departments";
+  const std::string holders = "organisation.departments_with_approval_items";
+  if (parameters.integer(departments) != parameters.integer(holders))
+    throw ConfigError(parameters.origin(departments), departments,
+                      format_parameter_value(parameters.value(departments)),
+                      "must equal " + holders + " = " +
+                          format_parameter_value(parameters.value(holders)) +
+                          ": the approval departments are the organisation's departments "
+                          "holding approval items");
   ApprovalNetwork::validate(parameters);
   EnforcementSystem::validate(parameters);
   FirmSystem::validate(parameters);
@@ -28,7 +40,9 @@ void BinhaiModel::validate(const ParameterSet& parameters) const {
 MetricCatalogue BinhaiModel::metrics(const ParameterSet& parameters) const {
   MetricCatalogue catalogue;
   StaffSystem::declare_metrics(parameters, catalogue);
-  ApprovalNetwork::declare_metrics(parameters, catalogue);
+  ApprovalNetwork::declare_metrics(
+      approval_settings_of(parameters, OrganisationSettings::from(parameters).merge_plan()),
+      catalogue);
   EnforcementSystem::declare_metrics(parameters, catalogue);
   FirmSystem::declare_metrics(parameters, catalogue);
   catalogue.add_series("approval_service_factor",

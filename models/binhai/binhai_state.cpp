@@ -17,14 +17,17 @@ ServiceCapacityLink make_link(const ParameterSet& parameters, const ReformSchedu
 BinhaiState::BinhaiState(const ReplicationSetup& setup, const MetricCatalogue& metrics)
     : schedule_(setup.parameters),
       staff_(setup, schedule_, metrics),
-      approvals_(setup, schedule_, metrics),
+      approval_unit_staff_(approval_units_of(staff_.merge_plan()), staff_.merge_plan()),
+      approvals_(setup, schedule_, metrics,
+                 approval_settings_of(setup.parameters, staff_.merge_plan())),
       enforcement_(setup, schedule_, metrics),
       firms_(std::make_unique<FirmSystem>(setup, schedule_, metrics, approvals_, enforcement_)),
       approval_link_(make_link(setup.parameters, schedule_, "approvals.staff_productivity",
                                {Measure::merge_departments, Measure::one_window_bureau})),
       enforcement_link_(make_link(setup.parameters, schedule_, "enforcement.staff_productivity",
                                   {Measure::merge_departments, Measure::consolidated_enforcement})),
-      ids_{metrics.id("approval_service_factor"), metrics.id("enforcement_service_factor")} {}
+      ids_{metrics.id("approval_service_factor"), metrics.id("enforcement_service_factor")},
+      configured_city_productivity_(setup.parameters.real("approvals.staff_productivity")) {}
 
 std::vector<Phase> BinhaiState::phases() {
   std::vector<Phase> day = staff_.phases();
@@ -45,6 +48,15 @@ void BinhaiState::link_service_capacity(const StepContext& context) {
   approval_factor_ = approval_link_.factor(day, staff_.approval_staff_productivity());
   enforcement_factor_ = enforcement_link_.factor(day, staff_.enforcement_staff_productivity());
   approvals_.set_staff_productivity(approval_factor_);
+  // Each unit at its own staff's rate; the city's staff are not the zone's.
+  approval_unit_staff_.productivity(staff_, unit_productivity_);
+  const ApprovalUnitLayout& layout = approval_unit_staff_.layout();
+  for (std::int32_t unit = 0; unit < layout.unit_count(); ++unit)
+    approvals_.set_unit_staff_productivity(
+        static_cast<std::size_t>(unit),
+        unit == layout.city()
+            ? configured_city_productivity_
+            : approval_link_.unit_factor(day, unit_productivity_[static_cast<std::size_t>(unit)]));
   // Every management layer signs off every approval item: the organisation's count today.
   approvals_.set_management_layers(staff_.management_layers());
   enforcement_.set_staff_productivity(enforcement_factor_);

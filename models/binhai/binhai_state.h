@@ -1,5 +1,6 @@
 // binhai_state.h - one replication of the Binhai model: the four mechanisms and the links
-// between them, stepped in this order each working day:
+// between them (the approval units are the organisation's: approval_unit_staff.h), stepped in
+// this order each working day:
 //   staff phases -> service capacity (staff to approvals and enforcement) -> enforcement
 //   inspections -> firm production, exits, applications -> approval queues -> firm outcomes.
 #pragma once
@@ -7,6 +8,7 @@
 #include <memory>
 
 #include "models/approvals/approval_network.h"
+#include "models/binhai/approval_unit_staff.h"
 #include "models/binhai/service_capacity_link.h"
 #include "models/enforcement/enforcement_system.h"
 #include "models/firms/firm_system.h"
@@ -34,12 +36,15 @@ class BinhaiState : public ModelState {
 
   ReformSchedule schedule_;
   StaffSystem staff_;
+  ApprovalUnitStaff approval_unit_staff_;  // the approval units on the staff's merge plan
   ApprovalNetwork approvals_;
   EnforcementSystem enforcement_;
   std::unique_ptr<FirmSystem> firms_;  // neither copied nor moved: it registers with enforcement
   ServiceCapacityLink approval_link_, enforcement_link_;
   BinhaiLinkMetrics ids_;
   double approval_factor_ = 1, enforcement_factor_ = 1;
+  double configured_city_productivity_ = 1;
+  std::vector<double> unit_productivity_;  // of the approval units' staff today
 };
 
 }  // namespace reformsim::models

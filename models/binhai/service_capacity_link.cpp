@@ -43,11 +43,14 @@ double ServiceCapacityLink::learning_dip(std::int64_t day) const {
 }
 
 double ServiceCapacityLink::factor(std::int64_t day, double staff_productivity) {
+  if (settings_.link_staff && day >= 0 && reference_ <= 0)
+    reference_ = staff_productivity;  // the first reported day
+  return unit_factor(day, staff_productivity);
+}
+
+double ServiceCapacityLink::unit_factor(std::int64_t day, double unit_productivity) const {
   double factor = configured_;
-  if (settings_.link_staff && day >= 0) {
-    if (reference_ <= 0) reference_ = staff_productivity;  // the first reported day
-    if (reference_ > 0) factor *= staff_productivity / reference_;
-  }
+  if (settings_.link_staff && day >= 0 && reference_ > 0) factor *= unit_productivity / reference_;
   return std::max(1e-3, factor * learning_dip(day));
 }
 

@@ -5,7 +5,9 @@
 // staff_productivity, 1 by default). The staff model moves them relative to that: from the first
 // reported day on, factor(t) = configured x staff_productivity(t) / staff_productivity(day 0),
 // so a staff model whose competence x effort is 0.7 before the reform does not by itself make
-// the pre-reform approvals slower than the ones the approval parameters describe.
+// the pre-reform approvals slower than the ones the approval parameters describe. A unit's own
+// factor uses its own staff's productivity over the same zone-wide reference: a department with
+// weaker staff than the zone's average serves more slowly.
 //
 // A reorganisation (merge_departments, one_window_bureau, consolidated_enforcement: whichever
 // starts first for the unit kind) costs a learning-curve dip (MODEL.md section 2):
@@ -33,8 +35,13 @@ class ServiceCapacityLink {
   ServiceCapacityLink(ServiceCapacityLinkSettings settings, double configured_productivity,
                       std::int64_t reorganisation_day, bool reorganised);
 
-  // The service-rate factor on reported day `day`, given the staff model's productivity today.
+  // The service-rate factor on reported day `day`, given the staff model's productivity today
+  // across the zone's units of this kind; the first reported day's value is the reference.
   double factor(std::int64_t day, double staff_productivity);
+  // The factor of one unit whose staff's productivity today is unit_productivity, relative to
+  // the same zone-wide reference (so the units' factors average to factor()); before the first
+  // factor() call of a reported day, the configured factor with the dip.
+  double unit_factor(std::int64_t day, double unit_productivity) const;
 
  private:
   double learning_dip(std::int64_t day) const;

@@ -196,11 +196,14 @@ double StaffSystem::enforcement_staff_productivity() const {
   return mean_productivity_where(unit_penalties_);
 }
 
-std::vector<double> StaffSystem::output_by_department() const {
-  std::vector<double> capacity(posts_.units(), 0.0);
-  for (std::size_t i = 0; i < staff_.size(); ++i)
-    capacity[static_cast<std::size_t>(staff_.unit[i])] += staff_.competence[i] * staff_.effort[i];
-  return capacity;
+void StaffSystem::service_capacity_by_unit(std::vector<UnitServiceCapacity>& capacity) const {
+  capacity.assign(posts_.units(), UnitServiceCapacity{});  // keeps the capacity once sized
+  // Serial: a few thousand staff, and a fixed summation order without partials per unit.
+  for (std::size_t i = 0; i < staff_.size(); ++i) {
+    UnitServiceCapacity& unit = capacity[static_cast<std::size_t>(staff_.unit[i])];
+    unit.output += staff_.competence[i] * staff_.effort[i];
+    unit.staff += 1;
+  }
 }
 
 }  // namespace reformsim::models

@@ -47,6 +47,13 @@ enum StaffPurpose : std::uint32_t {
   draw_promotion_choice = 19,
 };
 
+// One unit's staff and their summed competence x effort (full-staff equivalents).
+struct UnitServiceCapacity {
+  double output = 0;
+  std::int64_t staff = 0;
+  double mean_productivity() const { return output / static_cast<double>(staff); }
+};
+
 // Sums over staff of one day's recorded metrics (staff_metrics.cpp).
 struct StaffDayTotals {
   std::array<double, max_levels * identity_count> by_level_identity{};
@@ -79,9 +86,11 @@ class StaffSystem {
   // staff at full effort; 1 when no unit holds any): the approval model's service-rate factor.
   double approval_staff_productivity() const;
   double enforcement_staff_productivity() const;  // the same for units holding penalty powers
-  // Service capacity (sum of competence x effort, in full-staff equivalents) of each current
-  // unit: departments first, then park bodies, in merge-plan order.
-  std::vector<double> output_by_department() const;
+  // Service capacity of each current unit into `capacity` (resized to unit_count(), no
+  // allocation once sized): departments first, then park bodies, in merge-plan order, the old
+  // units before merge_departments and the new units from it on (merged()).
+  void service_capacity_by_unit(std::vector<UnitServiceCapacity>& capacity) const;
+  bool merged() const { return merged_; }
   std::int64_t management_layers() const { return management_layers_; }
   std::size_t unit_count() const { return posts_.units(); }
   double organisational_efficiency() const;

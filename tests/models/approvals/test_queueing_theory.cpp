@@ -39,6 +39,24 @@ TEST(QueueingTheory, SingleServerMeanTimeInSystemMatchesOneOverMuMinusLambda) {
   EXPECT_NEAR(mean_of(run.times_in_system), 2.0, 0.03 * 2.0);
 }
 
+TEST(QueueingTheory, AUnitsProductivityScalesItsServiceRate) {
+  // Two M/M/1 units in a chain, mu = 1 at productivity 1: unit 0 at productivity 2 serves at
+  // rate 2, unit 1 at 1.25. lambda 0.5: W = 1 / (2 - 0.5) + 1 / (1.25 - 0.5) = 2.0 (Jackson
+  // network: each unit is M/M/1). 200 000 jobs, standard error under 1%; tolerance 3%.
+  QueueingNetwork network({1, 1}, {}, 13);
+  network.set_unit_productivity(0, 2.0);
+  network.set_unit_productivity(1, 1.25);
+  EXPECT_DOUBLE_EQ(network.productivity(0), 2.0);
+  const auto plan = network.add_plan(chain_plan(registration, 2, 0, 1, 1.0));
+  const auto run = run_poisson(network, plan, 0.5, 200000, 14);
+  const double expected = 1.0 / 1.5 + 1.0 / 0.75;
+  EXPECT_NEAR(mean_of(run.times_in_system), expected, 0.03 * expected);
+  EXPECT_THROW(network.set_unit_productivity(0, 0.0), std::invalid_argument);
+  EXPECT_THROW(network.set_unit_productivity(2, 1.0), std::out_of_range);
+  network.set_productivity(0.5);  // every unit
+  EXPECT_DOUBLE_EQ(network.productivity(1), 0.5);
+}
+
 TEST(QueueingTheory, MultiServerMeanTimeInSystemMatchesErlangC) {
   // M/M/3, lambda 2.1, mu 1 (utilisation 0.7): W = C(3, 2.1) / (3 mu - lambda) + 1 / mu.
   // 300 000 jobs: standard error about 0.4%; tolerance 3%.
@@ -106,8 +124,10 @@ TEST(QueueingTheory, LittlesLawHoldsOnTheWholeBinhaiNetworkBeforeTheReform) {
   const auto catalogue = all_models();
   ParameterSet parameters(build_registry(*catalogue.find("approvals"), catalogue));
   const ApprovalSettings settings = ApprovalSettings::from(parameters);
-  const ApprovalUnitLayout layout{26, 10};
-  QueueingNetwork network(layout.servers(settings), settings.service, 71);
+  QueueingNetwork network(
+      settings.layout.servers(static_cast<std::int32_t>(settings.servers_per_department),
+                              static_cast<std::int32_t>(settings.city_servers)),
+      settings.service, 71);
   const auto registrations = network.add_plan(build_workflow_plan(settings, registration, {}));
   const auto investments =
       network.add_plan(build_workflow_plan(settings, ApplicationType::investment_project, {}));

@@ -91,7 +91,7 @@ TEST(Workflows, EveryItemIsSignedOffOncePerManagementLayer) {
 
 TEST(Workflows, OneWindowBureauServesEveryLocalItemAndCostsOneTrip) {
   const auto settings = default_settings();
-  const ApprovalUnitLayout layout{26, 10};
+  const ApprovalUnitLayout& layout = settings.layout;
   const auto plan = build_workflow_plan(
       settings, investment, measures_of({Measure::one_window_bureau, Measure::delegation}));
   for (const auto& node : plan.nodes)
@@ -111,7 +111,7 @@ TEST(Workflows, ParallelApprovalForksEachStageAndJoinsIt) {
 
 TEST(Workflows, UndelegatedCityItemsGoToTheCityWithTheExtraDelay) {
   const auto settings = default_settings();
-  const ApprovalUnitLayout layout{26, 10};
+  const ApprovalUnitLayout& layout = settings.layout;
   auto city_steps = [&](MeasureSet measures) {
     const auto plan = build_workflow_plan(settings, investment, measures);
     return std::count_if(plan.nodes.begin(), plan.nodes.end(),

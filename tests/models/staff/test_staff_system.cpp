@@ -126,20 +126,28 @@ TEST(StaffSystem, AccessorsEqualTheirDefinitionsOverTheWorkforce) {
   const auto& staff = simulation.staff.workforce();
   const auto& plan = simulation.staff.merge_plan();
   double approval_output = 0, approval_staff = 0, total = 0;
+  std::vector<double> output_of_unit(plan.new_units.size(), 0.0);
   for (std::size_t i = 0; i < staff.size(); ++i) {
     const double output = staff.competence[i] * staff.effort[i];
     total += output;
+    output_of_unit[static_cast<std::size_t>(staff.unit[i])] += output;
     if (plan.new_unit_holds_approval_items(static_cast<std::size_t>(staff.unit[i])))
       approval_output += output, approval_staff += 1;
   }
   EXPECT_NEAR(simulation.staff.approval_staff_productivity(), approval_output / approval_staff,
               1e-12);
-  const auto by_unit = simulation.staff.output_by_department();
+  std::vector<UnitServiceCapacity> by_unit;
+  simulation.staff.service_capacity_by_unit(by_unit);
+  ASSERT_TRUE(simulation.staff.merged());
   ASSERT_EQ(by_unit.size(), 29u);
   double summed = 0;
-  for (double capacity : by_unit)
-    summed += capacity;
+  std::int64_t seated = 0;
+  for (std::size_t u = 0; u < by_unit.size(); ++u) {
+    EXPECT_NEAR(by_unit[u].output, output_of_unit[u], 1e-9) << plan.new_units[u];
+    summed += by_unit[u].output, seated += by_unit[u].staff;
+  }
   EXPECT_NEAR(summed, total, 1e-9);
+  EXPECT_EQ(seated, static_cast<std::int64_t>(staff.size()));
   EXPECT_GT(simulation.staff.enforcement_staff_productivity(), 0.0);
   EXPECT_LE(simulation.staff.enforcement_staff_productivity(), 1.0);
 }
