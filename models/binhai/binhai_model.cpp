@@ -2,6 +2,7 @@
 
 #include "models/binhai/approval_units_from_plan.h"
 #include "models/binhai/binhai_state.h"
+#include "models/binhai/penalty_department_staff.h"
 #include "sim/config/config_error.h"
 
 namespace reformsim::models {
@@ -20,18 +21,29 @@ void BinhaiModel::declare_parameters(ParameterRegistry& registry) const {
   ServiceCapacityLinkSettings::declare_parameters(registry);
 }
 
+namespace {
+
+// The approval units and the enforcement departments are the organisation's departments
+// holding approval items and penalty powers: one count, not two that could disagree.
+void require_equal(const ParameterSet& parameters, const std::string& key,
+                   const std::string& organisation_key, const std::string& holding) {
+  if (parameters.integer(key) != parameters.integer(organisation_key))
+    throw ConfigError(parameters.origin(key), key, format_parameter_value(parameters.value(key)),
+                      "must equal " + organisation_key + " = " +
+                          format_parameter_value(parameters.value(organisation_key)) +
+                          ": they are "
+                          "the organisation's departments holding " +
+                          holding);
+}
+
+}  // namespace
+
 void BinhaiModel::validate(const ParameterSet& parameters) const {
   StaffSystem::validate(parameters);
-  // The approval units are the organisation's departments holding approval items.
-  const std::string departments = "approvals.departments";
-  const std::string holders = "organisation.departments_with_approval_items";
-  if (parameters.integer(departments) != parameters.integer(holders))
-    throw ConfigError(parameters.origin(departments), departments,
-                      format_parameter_value(parameters.value(departments)),
-                      "must equal " + holders + " = " +
-                          format_parameter_value(parameters.value(holders)) +
-                          ": the approval departments are the organisation's departments "
-                          "holding approval items");
+  require_equal(parameters, "approvals.departments", "organisation.departments_with_approval_items",
+                "approval items");
+  require_equal(parameters, "enforcement.departments_before",
+                "organisation.departments_with_penalty_powers", "penalty powers");
   ApprovalNetwork::validate(parameters);
   EnforcementSystem::validate(parameters);
   FirmSystem::validate(parameters);
@@ -43,7 +55,9 @@ MetricCatalogue BinhaiModel::metrics(const ParameterSet& parameters) const {
   ApprovalNetwork::declare_metrics(
       approval_settings_of(parameters, OrganisationSettings::from(parameters).merge_plan()),
       catalogue);
-  EnforcementSystem::declare_metrics(parameters, catalogue);
+  EnforcementSystem::declare_metrics(
+      parameters, catalogue,
+      PenaltyDepartmentStaff(OrganisationSettings::from(parameters).merge_plan()).labels());
   FirmSystem::declare_metrics(parameters, catalogue);
   catalogue.add_series("approval_service_factor",
                        "service-rate factor of the approval units (staff link x learning dip)",

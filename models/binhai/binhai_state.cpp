@@ -20,6 +20,7 @@ BinhaiState::BinhaiState(const ReplicationSetup& setup, const MetricCatalogue& m
       approval_unit_staff_(approval_units_of(staff_.merge_plan()), staff_.merge_plan()),
       approvals_(setup, schedule_, metrics,
                  approval_settings_of(setup.parameters, staff_.merge_plan())),
+      penalty_department_staff_(staff_.merge_plan()),
       enforcement_(setup, schedule_, metrics),
       firms_(std::make_unique<FirmSystem>(setup, schedule_, metrics, approvals_, enforcement_)),
       approval_link_(make_link(setup.parameters, schedule_, "approvals.staff_productivity",
@@ -60,6 +61,12 @@ void BinhaiState::link_service_capacity(const StepContext& context) {
   // Every management layer signs off every approval item: the organisation's count today.
   approvals_.set_management_layers(staff_.management_layers());
   enforcement_.set_staff_productivity(enforcement_factor_);
+  // Each department's inspectors at their own staff's rate (the bureau: the zone's).
+  penalty_department_staff_.productivity(staff_, staff_.enforcement_staff_productivity(),
+                                         department_productivity_);
+  for (std::size_t d = 0; d < department_productivity_.size(); ++d)
+    enforcement_.set_department_staff_productivity(
+        d, enforcement_link_.unit_factor(day, department_productivity_[d]));
 }
 
 void BinhaiState::record(const StepContext& context, MetricRow& row) const {

@@ -9,6 +9,7 @@
 
 #include "models/approvals/approval_network.h"
 #include "models/binhai/approval_unit_staff.h"
+#include "models/binhai/penalty_department_staff.h"
 #include "models/binhai/service_capacity_link.h"
 #include "models/enforcement/enforcement_system.h"
 #include "models/firms/firm_system.h"
@@ -29,6 +30,7 @@ class BinhaiState : public ModelState {
 
   const StaffSystem& staff() const { return staff_; }
   const ApprovalNetwork& approvals() const { return approvals_; }
+  const EnforcementSystem& enforcement() const { return enforcement_; }
   const FirmSystem& firms() const { return *firms_; }
 
  private:
@@ -38,13 +40,15 @@ class BinhaiState : public ModelState {
   StaffSystem staff_;
   ApprovalUnitStaff approval_unit_staff_;  // the approval units on the staff's merge plan
   ApprovalNetwork approvals_;
+  PenaltyDepartmentStaff penalty_department_staff_;  // enforcement's departments on that plan
   EnforcementSystem enforcement_;
   std::unique_ptr<FirmSystem> firms_;  // neither copied nor moved: it registers with enforcement
   ServiceCapacityLink approval_link_, enforcement_link_;
   BinhaiLinkMetrics ids_;
   double approval_factor_ = 1, enforcement_factor_ = 1;
   double configured_city_productivity_ = 1;
-  std::vector<double> unit_productivity_;  // of the approval units' staff today
+  std::vector<double> unit_productivity_;        // of the approval units' staff today
+  std::vector<double> department_productivity_;  // of the enforcement departments' staff
 };
 
 }  // namespace reformsim::models

@@ -1,6 +1,9 @@
 // enforcement_parameters.cpp - the enforcement.* parameters and the enforcement metrics, declared
 // once with unit and source; README.md in this folder explains every default.
 #include "models/enforcement/enforcement_system.h"
+
+#include <stdexcept>
+
 #include "sim/config/config_error.h"
 
 namespace reformsim::models {
@@ -91,7 +94,19 @@ void EnforcementSystem::validate(const ParameterSet& p) {
                       "(calendar.days_per_year / enforcement.bureau_inspections_per_firm_year)");
 }
 
-void EnforcementSystem::declare_metrics(const ParameterSet&, MetricCatalogue& metrics) {
+void EnforcementSystem::declare_metrics(const ParameterSet& parameters, MetricCatalogue& metrics,
+                                        std::vector<std::string> department_labels) {
+  const std::int64_t departments = parameters.integer("enforcement.departments_before");
+  if (department_labels.empty())
+    for (std::int64_t d = 0; d < departments; ++d)
+      department_labels.push_back("department_" + std::to_string(d + 1));
+  if (static_cast<std::int64_t>(department_labels.size()) != departments)
+    throw std::invalid_argument(
+        "enforcement department labels do not match "
+        "enforcement.departments_before");
+  metrics.add_dimension({"enforcement_department",
+                         "department inspecting its own field before consolidated_enforcement",
+                         std::move(department_labels)});
   metrics.add_series("inspections", "inspections of firms during the day", "inspections");
   metrics.add_series("inspections_per_firm", "inspections per firm, annualised from the day",
                      "inspections per firm-year");
@@ -108,7 +123,10 @@ void EnforcementSystem::declare_metrics(const ParameterSet&, MetricCatalogue& me
   metrics.add_series("compliance_burden", "mean share of working time firms lose to inspections",
                      "1");
   metrics.add_series("enforcement_staff_productivity",
-                     "inspectors' competence x effort (detection factor)", "1");
+                     "inspectors' competence x effort (detection factor) of the bureau", "1");
+  metrics.add_series("enforcement_department_staff_productivity",
+                     "detection factor of each department's inspectors at the end of the day", "1",
+                     "enforcement_department");
   metrics.add_summary("inspections_total", "inspections over the whole run", "inspections");
   metrics.add_summary("violations_detected_total", "violations detected over the whole run",
                       "violations");

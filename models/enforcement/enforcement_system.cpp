@@ -31,7 +31,10 @@ EnforcementSystem::EnforcementSystem(const ReplicationSetup& setup, const Reform
     : settings_(EnforcementSettings::from(setup.parameters)),
       schedule_(schedule),
       seed_(setup.seed),
-      staff_productivity_(settings_.staff_productivity) {
+      staff_productivity_(settings_.staff_productivity),
+      department_productivity_(static_cast<std::size_t>(settings_.departments_before),
+                               settings_.staff_productivity),
+      department_detection_(department_productivity_.size(), 0.0) {
   auto id = [&](const char* name) { return metrics.id(name); };
   metrics_ = {id("inspections"),
               id("inspections_per_firm"),
@@ -42,9 +45,20 @@ EnforcementSystem::EnforcementSystem(const ReplicationSetup& setup, const Reform
               id("firms_in_violation"),
               id("compliance_burden"),
               id("enforcement_staff_productivity"),
+              id("enforcement_department_staff_productivity"),
               id("inspections_total"),
               id("violations_detected_total"),
               id("compliance_cost_total")};
+}
+
+void EnforcementSystem::set_staff_productivity(double productivity) {
+  staff_productivity_ = productivity;
+  std::fill(department_productivity_.begin(), department_productivity_.end(), productivity);
+}
+
+void EnforcementSystem::set_department_staff_productivity(std::size_t department,
+                                                          double productivity) {
+  department_productivity_.at(department) = productivity;
 }
 
 std::vector<Phase> EnforcementSystem::phases() {
@@ -90,6 +104,9 @@ void EnforcementSystem::inspect(const StepContext& context) {
   const InspectedFirms firms = targets_->inspected_firms();
   const double consolidation = schedule_.intensity(Measure::consolidated_enforcement,
                                                    context.calendar.reported_day(context.step));
+  for (std::size_t d = 0; d < department_detection_.size(); ++d)
+    department_detection_[d] =
+        std::min(1.0, settings_.department_detection_probability * department_productivity_[d]);
   partials_.assign(block_count(firms.size()), EnforcementTally{});
   for_each_block(firms.size(), [&](const Block& block) {
     partials_[block.index] = inspect_block(firms, block.begin, block.end, context, consolidation);
@@ -110,8 +127,6 @@ EnforcementTally EnforcementSystem::inspect_block(const InspectedFirms& firms, s
   const double self_correction = 1 - std::exp(-s.self_correction_per_year / days);
   const double department_rate = (1 - consolidation) * s.inspections_per_department_year *
                                  static_cast<double>(s.departments_before) / days;
-  const double department_detection =
-      std::min(1.0, s.department_detection_probability * staff_productivity_);
   const double bureau_detection =
       std::min(1.0, s.bureau_detection_probability * staff_productivity_);
   EnforcementTally tally;
@@ -148,7 +163,7 @@ EnforcementTally EnforcementSystem::inspect_block(const InspectedFirms& firms, s
       tally.duplicate_inspections += recent;
       compliance_days += bureau ? s.bureau_inspection_days : s.department_inspection_days;
       if (remit != no_violation && sees &&
-          detection < (bureau ? bureau_detection : department_detection)) {
+          detection < (bureau ? bureau_detection : department_detection_[department])) {
         tally.violations_detected += 1;
         remit = no_violation;  // corrected under the penalty
       }
@@ -179,6 +194,8 @@ void EnforcementSystem::record(const StepContext&, MetricRow& row) const {
   row.set(metrics_.firms_in_violation, firms > 0 ? today_.firms_in_violation / firms : NAN);
   row.set(metrics_.compliance_burden, firms > 0 ? today_.compliance_burden / firms : NAN);
   row.set(metrics_.staff_productivity, staff_productivity_);
+  for (std::size_t d = 0; d < department_productivity_.size(); ++d)
+    row.set(metrics_.department_productivity, d, department_productivity_[d]);
 }
 
 void EnforcementSystem::summarise(MetricRow& row) const {

@@ -5,7 +5,8 @@
 // risk-targeted schedule and sees every field. Each inspection costs the firm compliance time;
 // the smoothed time lost per worker is the firm's compliance burden, which the firm model takes
 // out of effective labour. Violations are a latent per-firm propensity, detected with some
-// probability per inspection that the staff model can scale (set_staff_productivity).
+// probability per inspection that the staff model can scale (set_staff_productivity for the
+// bureau and every department, set_department_staff_productivity for one department's field).
 //
 // Phase order in a composite model: "enforcement_inspections" before the firm phases of the
 // day, after the staff phases (so today's staff productivity applies).
@@ -51,7 +52,7 @@ struct EnforcementTally {
 struct EnforcementMetricIds {
   MetricId inspections, inspections_per_firm, duplicate_inspections, compliance_cost;
   MetricId compliance_cost_per_firm, violations_detected, firms_in_violation;
-  MetricId compliance_burden, staff_productivity;
+  MetricId compliance_burden, staff_productivity, department_productivity;
   MetricId inspections_total, violations_detected_total, compliance_cost_total;
 };
 
@@ -59,7 +60,10 @@ class EnforcementSystem {
  public:
   static void declare_parameters(ParameterRegistry& registry);  // enforcement.* only
   static void validate(const ParameterSet& parameters);
-  static void declare_metrics(const ParameterSet& parameters, MetricCatalogue& metrics);
+  // department_labels name the enforcement_department dimension (empty: department_1, ...), as
+  // a composite model with an organisation names its penalty-holding departments.
+  static void declare_metrics(const ParameterSet& parameters, MetricCatalogue& metrics,
+                              std::vector<std::string> department_labels = {});
 
   EnforcementSystem(const ReplicationSetup& setup, const ReformSchedule& schedule,
                     const MetricCatalogue& metrics);
@@ -71,9 +75,15 @@ class EnforcementSystem {
   void record(const StepContext& context, MetricRow& row) const;
   void summarise(MetricRow& row) const;
 
-  // Detection-probability factor (1 = fully competent inspectors at full effort).
-  void set_staff_productivity(double productivity) { staff_productivity_ = productivity; }
+  // Detection-probability factor (1 = fully competent inspectors at full effort): of the bureau
+  // and of every department, or of department `department`'s inspectors only (index into
+  // 0..departments_before-1, the field whose violations they see).
+  void set_staff_productivity(double productivity);
+  void set_department_staff_productivity(std::size_t department, double productivity);
   double staff_productivity() const { return staff_productivity_; }
+  double department_staff_productivity(std::size_t department) const {
+    return department_productivity_[department];
+  }
   // A firm's latent violation propensity (violations begun per year): depends on its id only.
   double violation_propensity(std::uint64_t firm_id) const;
   // The open violation (its department's field, or no_violation) of a firm that has lived under
@@ -96,6 +106,8 @@ class EnforcementSystem {
   std::uint64_t seed_;
   InspectionTargets* targets_ = nullptr;
   double staff_productivity_ = 1;
+  std::vector<double> department_productivity_;  // per department
+  std::vector<double> department_detection_;     // today's, from the above (sized once)
   EnforcementTally today_, totals_;
   std::vector<EnforcementTally> partials_;  // per block, reused
 };

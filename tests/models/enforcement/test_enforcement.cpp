@@ -71,6 +71,34 @@ TEST(Enforcement, SetStaffProductivityScalesDetectionFromThatDayOn) {
   EXPECT_EQ(run.at("enforcement_staff_productivity", 300), 0);
 }
 
+TEST(Enforcement, ADepartmentsInspectorsDetectOnlyInTheirOwnField) {
+  // From reported day 50 the inspectors of the first 17 of 34 departments detect nothing: the
+  // violations in their fields stay open, so detections fall to roughly half (fewer, since
+  // undetected violations pile up in those fields) but not to zero, and the others' fields
+  // keep being cleared. Without consolidation, as only departments inspect.
+  auto detections_after = [](bool silence_half) {
+    FirmsRun run;
+    run.reform(false, 250);
+    const std::int64_t burn_in = run.parameters.integer("calendar.burn_in_days");
+    run.simulate(35, [&](FirmsEnforcementState& state, std::int64_t step) {
+      if (!silence_half || step != burn_in + 49) return;
+      for (std::size_t d = 0; d < 17; ++d)
+        state.enforcement().set_department_staff_productivity(d, 0.0);
+      EXPECT_THROW(state.enforcement().set_department_staff_productivity(34, 1.0),
+                   std::out_of_range);
+    });
+    if (silence_half) {
+      EXPECT_EQ(run.at("enforcement_department_staff_productivity", burn_in + 60, 3), 0.0);
+      EXPECT_EQ(run.at("enforcement_department_staff_productivity", burn_in + 60, 20), 1.0);
+      EXPECT_EQ(run.at("enforcement_staff_productivity", burn_in + 60), 1.0);
+    }
+    return run.sum("violations_detected", 50, 500);
+  };
+  const double all = detections_after(false), half = detections_after(true);
+  EXPECT_GT(half, 0.25 * all);
+  EXPECT_LT(half, 0.6 * all);
+}
+
 // A lognormal with log sd 1 over 20 000 firms: the sample mean is within ~2% (1.6 standard
 // errors of 1.3%) of the configured 0.3 with high probability; tolerance 4%.
 TEST(Enforcement, PropensityDependsOnTheFirmIdOnlyAndHasTheConfiguredMean) {

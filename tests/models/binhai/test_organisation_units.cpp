@@ -1,5 +1,6 @@
-// The approval units of the organisation: which departments the Binhai approvals have, how they
-// merge (the organisation's merge plan), and each unit served at its own staff's productivity.
+// The approval units and enforcement departments of the organisation: which departments the
+// Binhai approvals and inspections have, how they merge (the organisation's merge plan), and
+// each served at its own staff's productivity.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -7,6 +8,7 @@
 
 #include "models/binhai/approval_unit_staff.h"
 #include "models/binhai/binhai_state.h"
+#include "models/binhai/penalty_department_staff.h"
 #include "models/model_catalogue.h"
 #include "sim/config/config_error.h"
 #include "sim/run/scenario.h"
@@ -74,18 +76,23 @@ TEST(ApprovalUnitsOfPlan, TheBinhaiPlansApprovalDepartmentsAreTheApprovalUnits) 
   EXPECT_EQ(labels, units.layout.labels());
 }
 
-TEST(ApprovalUnitsOfPlan, BinhaiRefusesApprovalDepartmentsTheOrganisationDoesNotHave) {
+TEST(ApprovalUnitsOfPlan, BinhaiRefusesDepartmentCountsTheOrganisationDoesNotHave) {
   const auto catalogue = all_models();
-  auto parameters = binhai_parameters(catalogue);
-  parameters.set_value("approvals.departments", std::int64_t{20}, "test");
-  try {
-    catalogue.find("binhai_2018")->validate(parameters);
-    FAIL() << "accepted 20 approval departments in an organisation with 26";
-  } catch (const ConfigError& error) {
-    const std::string message = error.what();
-    EXPECT_NE(message.find("approvals.departments"), std::string::npos) << message;
-    EXPECT_NE(message.find("organisation.departments_with_approval_items = 26"), std::string::npos)
-        << message;
+  for (const auto& [key, organisation_key] :
+       {std::pair{"approvals.departments", "organisation.departments_with_approval_items = 26"},
+        std::pair{"enforcement.departments_before",
+                  "organisation.departments_with_penalty_powers = 34"}}) {
+    auto parameters = binhai_parameters(catalogue);
+    parameters.set_value(key, std::int64_t{20}, "test");
+    try {
+      catalogue.find("binhai_2018")->validate(parameters);
+      ADD_FAILURE() << "accepted " << key << " = 20";
+    } catch (const ConfigError& error) {
+      const std::string message = error.what();
+      EXPECT_NE(message.find(key), std::string::npos) << message;
+      EXPECT_NE(message.find("= '20'"), std::string::npos) << message;
+      EXPECT_NE(message.find(organisation_key), std::string::npos) << message;
+    }
   }
 }
 
@@ -155,7 +162,35 @@ TEST(ApprovalUnitStaff, EachUnitIsServedAtItsOwnStaffsProductivityBeforeAndAfter
     EXPECT_GT(highest, lowest * 1.02) << "the departments' staff should differ";
     EXPECT_DOUBLE_EQ(network.productivity(static_cast<std::size_t>(layout.city())),
                      parameters.real("approvals.staff_productivity"));
+
+    // Enforcement: department k's inspectors are the staff of the k-th penalty holder.
+    PenaltyDepartmentStaff inspectors(plan);
+    ASSERT_EQ(inspectors.departments(), 34u);
+    std::vector<double> detection;
+    inspectors.productivity(staff, -1.0, detection);
+    const EnforcementSystem& enforcement = binhai.enforcement();
+    std::size_t k = 0;
+    for (std::size_t u = 0; u < plan.old_units.size(); ++u) {
+      const OldUnit& old = plan.old_units[u];
+      if (old.kind != UnitKind::department || !old.penalty_powers) continue;
+      EXPECT_EQ(inspectors.labels()[k], old.name);
+      const auto staff_unit = staff.merged() ? old.new_unit : static_cast<std::int32_t>(u);
+      EXPECT_NEAR(detection[k], means.at(staff_unit), 1e-12);
+      EXPECT_NEAR(enforcement.department_staff_productivity(k) /
+                      enforcement.department_staff_productivity(0),
+                  detection[k] / detection[0], 1e-12);
+      ++k;
+    }
   }
+}
+
+TEST(PenaltyDepartmentStaff, NamesThePlansPenaltyHoldersAndRefusesAPlanWithout) {
+  MergePlan plan = small_plan();
+  plan.old_units[1].penalty_powers = true;
+  plan.old_units[4].penalty_powers = true;  // a park body: not an enforcement department
+  const PenaltyDepartmentStaff inspectors(plan);
+  EXPECT_EQ(inspectors.labels(), (std::vector<std::string>{"schools"}));
+  EXPECT_THROW(PenaltyDepartmentStaff{small_plan()}, std::invalid_argument);
 }
 
 }  // namespace

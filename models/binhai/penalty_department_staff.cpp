@@ -1,0 +1,31 @@
+#include "models/binhai/penalty_department_staff.h"
+
+#include <stdexcept>
+
+namespace reformsim::models {
+
+PenaltyDepartmentStaff::PenaltyDepartmentStaff(const MergePlan& plan) {
+  for (std::size_t u = 0; u < plan.old_units.size(); ++u) {
+    const OldUnit& old = plan.old_units[u];
+    if (old.kind != UnitKind::department || !old.penalty_powers) continue;
+    old_unit_.push_back(static_cast<std::int32_t>(u));
+    new_unit_.push_back(old.new_unit);
+    labels_.push_back(old.name);
+  }
+  if (old_unit_.empty())
+    throw std::invalid_argument(plan.origin + ": no department holds penalty powers");
+}
+
+void PenaltyDepartmentStaff::productivity(const StaffSystem& staff, double zone,
+                                          std::vector<double>& productivity) {
+  staff.service_capacity_by_unit(capacity_);
+  productivity.resize(old_unit_.size());
+  const bool merged = staff.merged();
+  for (std::size_t k = 0; k < old_unit_.size(); ++k) {
+    const UnitServiceCapacity& unit =
+        capacity_[static_cast<std::size_t>(merged ? new_unit_[k] : old_unit_[k])];
+    productivity[k] = unit.staff > 0 ? unit.mean_productivity() : zone;
+  }
+}
+
+}  // namespace reformsim::models
