@@ -4,7 +4,12 @@
 // and 8 after (seed section 3.2): see README.md for which is which.
 #include "models/approvals/approval_settings.h"
 
+#include <algorithm>
+#include <numeric>
+
+#include "models/approvals/workflow_file.h"
 #include "sim/config/config_error.h"
+#include "sim/config/config_loader.h"
 
 namespace reformsim::models {
 namespace {
@@ -13,6 +18,10 @@ const std::string assumption = "assumption";
 const std::string fitted =
     "assumption, chosen so the investment workflow takes about 54 "
     "working days before and 8 after (seed section 3.2)";
+// The counts a workflow file replaces for the types it declares.
+const std::vector<std::string> workflow_counts{"steps_before", "steps_after", "items", "stages",
+                                               "city_items"};
+const std::string unless_declared = " (not used for a type declared in approvals.workflow_file)";
 
 struct WorkflowDefaults {
   std::int64_t steps_before, steps_after, items, stages, city_items;
@@ -24,30 +33,76 @@ void declare_workflow(ParameterRegistry& registry, ApplicationType type,
                       const WorkflowDefaults& defaults) {
   const std::string prefix = "approvals." + application_type_name(type) + "_";
   const std::string what = application_type_name(type) + " workflow: ";
-  registry.add(reform_input(
-      integer_parameter(prefix + "steps_before", defaults.steps_before, 1, 1e5, "steps",
-                        what + "approval steps without step_reduction", defaults.steps_source)));
-  registry.add(reform_input(integer_parameter(prefix + "steps_after", defaults.steps_after, 1, 1e5,
-                                              "steps", what + "approval steps with step_reduction",
-                                              defaults.steps_source)));
+  registry.add(reform_input(integer_parameter(
+      prefix + "steps_before", defaults.steps_before, 1, 1e5, "steps",
+      what + "approval steps without step_reduction" + unless_declared, defaults.steps_source)));
+  registry.add(reform_input(integer_parameter(
+      prefix + "steps_after", defaults.steps_after, 1, 1e5, "steps",
+      what + "approval steps with step_reduction" + unless_declared, defaults.steps_source)));
   registry.add(
       reform_input(integer_parameter(prefix + "items", defaults.items, 1, 1000, "items",
-                                     what + "approval items the steps are spread over, each owned "
-                                            "by one department (before) or the bureau (after)",
+                                     what +
+                                         "approval items the steps are spread over, each owned "
+                                         "by one department (before) or the bureau (after)" +
+                                         unless_declared,
                                      assumption)));
   registry.add(reform_input(integer_parameter(prefix + "stages", defaults.stages, 1, 1000, "stages",
-                                              what + "groups of items run in parallel under "
-                                                     "parallel_approval; stages stay sequential",
+                                              what +
+                                                  "groups of items run in parallel under "
+                                                  "parallel_approval; stages stay sequential" +
+                                                  unless_declared,
                                               assumption)));
-  registry.add(reform_input(
-      integer_parameter(prefix + "city_items", defaults.city_items, 0, 1000, "items",
-                        what + "items handled by the city until delegation", assumption)));
+  registry.add(reform_input(integer_parameter(
+      prefix + "city_items", defaults.city_items, 0, 1000, "items",
+      what + "items handled by the city until delegation" + unless_declared, assumption)));
   registry.add(real_parameter(
       prefix + "published_limit_days", defaults.published_limit_days, 0, 1e4, "working days",
       what + "expected wait announced before any application completes", defaults.limit_source));
   registry.add(
       real_parameter(prefix + "pre_review_days", defaults.pre_review_days, 0, 1e3, "working days",
                      what + "pre-review of the documents before formal submission", fitted));
+}
+
+// Two sources for one workflow would leave it ambiguous which the user meant, so a count set
+// anywhere but by its default is refused for a type the file declares.
+void refuse_counts_beside_file(const ParameterSet& p, ApplicationType type,
+                               const std::filesystem::path& file) {
+  const std::string file_key = "approvals.workflow_file";
+  for (const std::string& count : workflow_counts) {
+    const std::string key = "approvals." + application_type_name(type) + "_" + count;
+    if (p.origin(key) == "default") continue;
+    throw ConfigError(p.origin(key), key, format_parameter_value(p.value(key)),
+                      "not used: " + file_key + " = '" + file.string() + "' (set in " +
+                          p.origin(file_key) + ") declares the " + application_type_name(type) +
+                          " workflow item by item; set it in one place, the file or the counts");
+  }
+}
+
+// The file's items replace the counts, and the counts become the file's, so that the items of
+// a type still generated are dealt over the departments as if the declared ones were generated.
+void use_declared_items(WorkflowSettings& workflow, std::vector<DeclaredItem> items) {
+  workflow.items = static_cast<std::int64_t>(items.size());
+  workflow.city_items =
+      std::count_if(items.begin(), items.end(), [](const DeclaredItem& item) { return item.city; });
+  workflow.steps_before = std::accumulate(
+      items.begin(), items.end(), std::int64_t{0},
+      [](std::int64_t total, const DeclaredItem& item) { return total + item.steps_before; });
+  workflow.steps_after = std::accumulate(
+      items.begin(), items.end(), std::int64_t{0},
+      [](std::int64_t total, const DeclaredItem& item) { return total + item.steps_after; });
+  workflow.stages = 0;
+  workflow.declared_items = std::move(items);
+}
+
+void read_declared_workflows(const ParameterSet& p, ApprovalSettings& settings) {
+  const std::filesystem::path file = path_parameter(p, "approvals.workflow_file");
+  if (file.empty()) return;
+  DeclaredWorkflows declared = read_workflow_file(file, p.integer("approvals.departments"));
+  for (std::size_t t = 0; t < application_type_count; ++t) {
+    if (declared[t].empty()) continue;
+    refuse_counts_beside_file(p, ApplicationType(t), file);
+    use_declared_items(settings.workflows[t], std::move(declared[t]));
+  }
 }
 
 }  // namespace
@@ -118,6 +173,14 @@ void ApprovalSettings::declare_parameters(ParameterRegistry& registry) {
                                  "completions of the last this many days enter the time to "
                                  "permit and trips statistics",
                                  assumption));
+  registry.add(text_parameter(
+      "approvals.workflow_file", "",
+      "CSV file declaring application types' workflows item by item (application_type,item,"
+      "department,steps_before,steps_after[,city_level,after]; models/approvals/README.md), "
+      "relative to the config file; a type it declares does not use its "
+      "approvals.<type>_steps_before/_steps_after/_items/_stages/_city_items, which must then "
+      "not be set; empty: every workflow generated from those counts",
+      assumption));
   declare_workflow(registry, ApplicationType::business_registration,
                    {6, 6, 4, 2, 0, 10, 0.5, assumption, assumption});
   declare_workflow(registry, ApplicationType::investment_project,
@@ -154,12 +217,16 @@ ApprovalSettings ApprovalSettings::from(const ParameterSet& p) {
   settings.statistics_window_days = p.integer("approvals.statistics_window_days");
   for (std::size_t t = 0; t < application_type_count; ++t) {
     const std::string prefix = "approvals." + application_type_name(ApplicationType(t)) + "_";
-    settings.workflows[t] = {
-        p.integer(prefix + "steps_before"), p.integer(prefix + "steps_after"),
-        p.integer(prefix + "items"),        p.integer(prefix + "stages"),
-        p.integer(prefix + "city_items"),   p.real(prefix + "published_limit_days"),
-        p.real(prefix + "pre_review_days")};
+    WorkflowSettings& workflow = settings.workflows[t];
+    workflow.steps_before = p.integer(prefix + "steps_before");
+    workflow.steps_after = p.integer(prefix + "steps_after");
+    workflow.items = p.integer(prefix + "items");
+    workflow.stages = p.integer(prefix + "stages");
+    workflow.city_items = p.integer(prefix + "city_items");
+    workflow.published_limit_days = p.real(prefix + "published_limit_days");
+    workflow.pre_review_days = p.real(prefix + "pre_review_days");
   }
+  read_declared_workflows(p, settings);
   return settings;
 }
 
@@ -178,7 +245,9 @@ void refuse_above(const ParameterSet& p, const std::string& key, const std::stri
 void ApprovalSettings::validate(const ParameterSet& p) {
   refuse_above(p, "approvals.merged_departments", "approvals.departments",
                "merging cannot create departments");
+  const ApprovalSettings settings = from(p);  // a bad workflow file is refused here, early
   for (std::size_t t = 0; t < application_type_count; ++t) {
+    if (settings.workflows[t].declared()) continue;  // its counts are the file's
     const std::string prefix = "approvals." + application_type_name(ApplicationType(t)) + "_";
     // Every item holds at least one step, every stage at least one item.
     refuse_above(p, prefix + "items", prefix + "steps_before", "every item needs a step");

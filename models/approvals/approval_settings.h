@@ -16,6 +16,18 @@
 
 namespace reformsim::models {
 
+// An approval item declared in approvals.workflow_file (workflow_file.h) rather than generated
+// from the counts.
+struct DeclaredItem {
+  std::string name;
+  std::int32_t department = 0;  // 0-based approval department owning the item
+  std::int64_t steps_before = 0, steps_after = 0;
+  bool city = false;  // handled by the city until delegation
+  // Earlier items (indices into the type's declared items, as named) that must finish before
+  // this one starts under parallel_approval; empty: it starts at submission.
+  std::vector<std::uint32_t> after;
+};
+
 struct WorkflowSettings {
   std::int64_t steps_before = 0;    // steps with step_reduction off
   std::int64_t steps_after = 0;     // steps with step_reduction on
@@ -24,6 +36,11 @@ struct WorkflowSettings {
   std::int64_t city_items = 0;      // items held by the city before delegation
   double published_limit_days = 0;  // expected wait before any application completed
   double pre_review_days = 0;       // pre-review before formal submission (pre_review)
+  // The items as declared in approvals.workflow_file, in file order; empty: the workflow is
+  // generated from the counts. When declared, the counts above are the file's (stages 0: the
+  // items' `after` lists take their place), so item_department keeps dealing the other type.
+  std::vector<DeclaredItem> declared_items;
+  bool declared() const { return !declared_items.empty(); }
 };
 
 struct ApprovalSettings {
@@ -46,6 +63,8 @@ struct ApprovalSettings {
   std::int64_t statistics_window_days = 1;
   std::array<WorkflowSettings, application_type_count> workflows{};
 
+  // Reads approvals.workflow_file too (workflow_file.h): a ConfigError for a bad file, or for a
+  // count of a type it declares that is set anywhere but by its default.
   static ApprovalSettings from(const ParameterSet& parameters);
   static void declare_parameters(ParameterRegistry& registry);
   // Refuses combinations a single range cannot catch (fewer steps than items, ...).
@@ -86,7 +105,8 @@ std::int64_t sign_offs_per_item(const ApprovalSettings& settings, MeasureSet mea
 // The approval department that owns item `item` of an application type (README.md): the local
 // (not city-level) items of all types, registration first, are dealt evenly over the
 // departments; a city item is owned by the department of the local item before it (after it,
-// for a leading city item), which handles it once it is delegated.
+// for a leading city item), which handles it once it is delegated. A declared item's
+// department is the file's.
 std::int32_t item_department(const ApprovalSettings& settings, ApplicationType type,
                              std::int64_t item);
 

@@ -1,20 +1,25 @@
 // workflow_builder.cpp - turns an application type's settings and the measures it was submitted
-// under into a workflow plan. Steps are spread evenly over the items; the local items of all
-// types over the departments (every department owns at least one when there are as many local
-// items as departments); city items evenly among the items; items into stages in order. The
-// rules (README.md):
+// under into a workflow plan. Generated from the counts: steps are spread evenly over the items;
+// the local items of all types over the departments (every department owns at least one when
+// there are as many local items as departments); city items evenly among the items; items into
+// stages in order. Declared in approvals.workflow_file: the file's items, each with its
+// department, steps and city flag, waiting for the items its `after` names. The rules
+// (README.md):
 // - routing: a city item goes to the city unless delegation; otherwise the bureau under
 //   one_window_bureau, the merged department under merge_departments, else its department;
 // - an item's first step waits for the transfer from the previous unit (within one unit or
 //   between units, plus the city's extra delay) and is where a missing document sends the
 //   applicant back; later steps of an item follow after the within-unit hand-off;
 // - after an item's last step, one sign-off per management layer (a delay, no server);
-// - items run one after another, or stage by stage under parallel_approval (fork-join);
+// - items run one after another, or stage by stage under parallel_approval (fork-join), or
+//   for a declared workflow each once the items it waits for have finished;
 // - a trip is every visit to a new office; under one_window_bureau only the window (and the
 //   city, while items are not delegated) costs a visit.
 #include "models/approvals/approval_settings.h"
 
 #include <algorithm>
+#include <map>
+#include <stdexcept>
 
 namespace reformsim::models {
 namespace {
@@ -39,29 +44,54 @@ struct PlanContext {
   bool bureau() const { return measures.has(Measure::one_window_bureau); }
 };
 
-std::vector<ItemRoute> route_items(const PlanContext& context, ApplicationType type) {
-  const ApprovalSettings& settings = context.settings;
-  const WorkflowSettings& workflow = settings.workflows[static_cast<std::size_t>(type)];
-  const ApprovalUnitLayout& layout = settings.layout;
+// Where an item of `department` is served under the measures in force.
+ItemRoute route_item(const PlanContext& context, std::int32_t department, bool city,
+                     std::int64_t steps) {
+  const ApprovalUnitLayout& layout = context.settings.layout;
+  ItemRoute route;
+  route.city = city;
+  route.steps = steps;
+  route.to_city = city && !context.measures.has(Measure::delegation);
+  if (route.to_city)
+    route.unit = layout.city();
+  else if (context.bureau())
+    route.unit = layout.bureau();
+  else if (context.measures.has(Measure::merge_departments))
+    route.unit = layout.merged_department_of(department);
+  else
+    route.unit = layout.department(department);
+  return route;
+}
+
+std::vector<ItemRoute> route_generated_items(const PlanContext& context, ApplicationType type) {
+  const WorkflowSettings& workflow = context.settings.workflows[static_cast<std::size_t>(type)];
   const std::int64_t items = workflow.items;
   const std::int64_t steps =
       context.measures.has(Measure::step_reduction) ? workflow.steps_after : workflow.steps_before;
-  std::vector<ItemRoute> routes(static_cast<std::size_t>(items));
+  std::vector<ItemRoute> routes;
   for (std::int64_t i = 0; i < items; ++i) {
-    ItemRoute& route = routes[static_cast<std::size_t>(i)];
-    const std::int32_t department = item_department(settings, type, i);
-    route.city = is_city_item(workflow, i);
-    route.stage = i * workflow.stages / items;
-    route.steps = steps / items + (i < steps % items ? 1 : 0);
-    route.to_city = route.city && !context.measures.has(Measure::delegation);
-    if (route.to_city)
-      route.unit = layout.city();
-    else if (context.bureau())
-      route.unit = layout.bureau();
-    else if (context.measures.has(Measure::merge_departments))
-      route.unit = layout.merged_department_of(department);
-    else
-      route.unit = layout.department(department);
+    routes.push_back(route_item(context, item_department(context.settings, type, i),
+                                is_city_item(workflow, i),
+                                steps / items + (i < steps % items ? 1 : 0)));
+    routes.back().stage = i * workflow.stages / items;
+  }
+  return routes;
+}
+
+std::vector<ItemRoute> route_declared_items(const PlanContext& context,
+                                            const WorkflowSettings& workflow) {
+  const bool reduced = context.measures.has(Measure::step_reduction);
+  const std::int32_t departments = context.settings.layout.departments();
+  std::vector<ItemRoute> routes;
+  for (const DeclaredItem& item : workflow.declared_items) {
+    // The file was checked against approvals.departments; a layout replaced later (a merge
+    // plan's) must still hold the department.
+    if (item.department < 0 || item.department >= departments)
+      throw std::invalid_argument("declared item '" + item.name + "': department " +
+                                  std::to_string(item.department + 1) + " is not one of the " +
+                                  std::to_string(departments) + " approval departments");
+    routes.push_back(route_item(context, item.department, item.city,
+                                reduced ? item.steps_after : item.steps_before));
   }
   return routes;
 }
@@ -128,6 +158,13 @@ void add_sequential_items(WorkflowPlan& plan, const PlanContext& context,
   }
 }
 
+std::uint32_t add_join(WorkflowPlan& plan, const std::vector<std::uint32_t>& predecessors) {
+  const std::uint32_t join = plan.add_node(WorkflowNode{});
+  for (std::uint32_t predecessor : predecessors)
+    plan.add_edge(predecessor, join);
+  return join;
+}
+
 // Fork-join: every item of a stage starts when the previous stage's join has passed.
 void add_parallel_stages(WorkflowPlan& plan, const PlanContext& context,
                          const std::vector<ItemRoute>& routes, const std::uint32_t* entry,
@@ -142,16 +179,50 @@ void add_parallel_stages(WorkflowPlan& plan, const PlanContext& context,
       lasts.push_back(
           add_item(plan, context, routes[end++], previous_unit, has_join ? &join : nullptr));
     previous_unit = routes[end - 1].unit;
-    if (lasts.size() == 1) {
-      join = lasts.front();
-    } else {
-      join = plan.add_node(WorkflowNode{});
-      for (std::uint32_t last : lasts)
-        plan.add_edge(last, join);
-    }
+    join = lasts.size() == 1 ? lasts.front() : add_join(plan, lasts);
     has_join = true;
     first = end;
   }
+}
+
+// A declared item starts once every item it waits for has finished: after that item itself, or
+// after a join shared by every item waiting for the same set (made where the first of them
+// needs it). Its file comes from the unit of the last item it names. Items nothing waits for
+// meet in a final join, so the plan has one sink as a staged plan has; a file that lists every
+// item of the previous stage as `after` therefore rebuilds the staged plan node for node.
+void add_declared_dependencies(WorkflowPlan& plan, const PlanContext& context,
+                               const std::vector<DeclaredItem>& items,
+                               const std::vector<ItemRoute>& routes, const std::uint32_t* entry,
+                               std::int32_t entry_unit) {
+  std::vector<std::uint32_t> last(items.size());
+  std::vector<bool> awaited(items.size(), false);
+  std::map<std::vector<std::uint32_t>, std::uint32_t> joins;  // by the set of items awaited
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::vector<std::uint32_t>& after = items[i].after;
+    const std::uint32_t* predecessor = after.empty() ? entry : &last[after.front()];
+    const std::int32_t previous_unit = after.empty() ? entry_unit : routes[after.back()].unit;
+    for (std::uint32_t awaited_item : after)
+      awaited[awaited_item] = true;
+    std::uint32_t join = 0;
+    if (after.size() > 1) {
+      std::vector<std::uint32_t> awaited_set = after;
+      std::sort(awaited_set.begin(), awaited_set.end());
+      auto [slot, created] = joins.try_emplace(awaited_set, 0);
+      if (created) {
+        std::vector<std::uint32_t> lasts;
+        for (std::uint32_t awaited_item : awaited_set)
+          lasts.push_back(last[awaited_item]);
+        slot->second = add_join(plan, lasts);
+      }
+      join = slot->second;
+      predecessor = &join;
+    }
+    last[i] = add_item(plan, context, routes[i], previous_unit, predecessor);
+  }
+  std::vector<std::uint32_t> ends;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (!awaited[i]) ends.push_back(last[i]);
+  if (ends.size() > 1) add_join(plan, ends);
 }
 
 }  // namespace
@@ -174,6 +245,8 @@ std::int32_t item_department(const ApprovalSettings& settings, ApplicationType t
     total += local;
   }
   const WorkflowSettings& workflow = settings.workflows[static_cast<std::size_t>(type)];
+  if (workflow.declared())
+    return workflow.declared_items.at(static_cast<std::size_t>(item)).department;
   // A city item takes the department of the nearest local item before it (after it if none).
   std::int64_t local_index = 0;  // local items of this type before `item`
   for (std::int64_t i = 0; i < item; ++i)
@@ -209,12 +282,17 @@ WorkflowPlan build_workflow_plan(const ApprovalSettings& settings, ApplicationTy
     entry = index;
     has_entry = true;
   }
-  const auto routes = route_items(context, type);
+  const WorkflowSettings& workflow = settings.workflows[static_cast<std::size_t>(type)];
+  const auto routes = workflow.declared() ? route_declared_items(context, workflow)
+                                          : route_generated_items(context, type);
   const std::int32_t entry_unit = context.bureau() ? layout.bureau() : no_unit;
-  if (measures.has(Measure::parallel_approval))
-    add_parallel_stages(plan, context, routes, has_entry ? &entry : nullptr, entry_unit);
+  const std::uint32_t* first = has_entry ? &entry : nullptr;
+  if (!measures.has(Measure::parallel_approval))
+    add_sequential_items(plan, context, routes, first, entry_unit);
+  else if (workflow.declared())
+    add_declared_dependencies(plan, context, workflow.declared_items, routes, first, entry_unit);
   else
-    add_sequential_items(plan, context, routes, has_entry ? &entry : nullptr, entry_unit);
+    add_parallel_stages(plan, context, routes, first, entry_unit);
   plan.finalise();
   return plan;
 }
