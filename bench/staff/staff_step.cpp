@@ -1,5 +1,5 @@
 // staff_step.cpp - one working day of the organisation and staff model (work, careers, record)
-// and the competitive re-hiring event, 1e3 to 1e6 staff, on 1 and 2 threads: staff per second
+// and the competitive re-hiring event, 1e3 to 1e7 staff, on 1 and 2 threads: staff per second
 // and bytes per second against the triad in the same run.
 #include <tbb/global_control.h>
 
@@ -81,7 +81,7 @@ void staff_step(benchmark::State& state) {
                  bytes_per_staff_step);
 }
 BENCHMARK(staff_step)
-    ->ArgsProduct({{1000, 10000, 100000, 1000000}, {1, 2}})
+    ->ArgsProduct({{1000, 10000, 100000, 1000000, 10000000}, {1, 2}})
     ->ArgNames({"staff", "threads"})
     ->Unit(benchmark::kMicrosecond)
     ->UseRealTime();
@@ -101,7 +101,7 @@ void staff_rehiring(benchmark::State& state) {
   set_throughput(state, rehired / static_cast<double>(state.iterations()), bytes_per_staff_rehired);
 }
 BENCHMARK(staff_rehiring)
-    ->ArgsProduct({{1000, 10000, 100000, 1000000}, {1, 2}})
+    ->ArgsProduct({{1000, 10000, 100000, 1000000, 10000000}, {1, 2}})
     ->ArgNames({"staff", "threads"})
     ->Unit(benchmark::kMicrosecond)
     ->UseRealTime();
