@@ -43,14 +43,8 @@ TEST(ForEachBlock, VisitsEveryIndexExactlyOnceWithBlockIndicesInOrder) {
   EXPECT_EQ(block_count(0), 0u);
 }
 
-// One more thread than the machine's default, so that a loop which fell back to the default
-// instead of the count it was given shows.
-int more_threads_than_cores() {
-  return tbb::info::default_concurrency() + 1;
-}
-
 TEST(ForEachBlock, RunsEveryBlockOnceWithItsBoundsOnExactlyTheThreadsGiven) {
-  const int threads = more_threads_than_cores();
+  const int threads = testing::more_threads_than_cores();
   ThreadPoolLimit limit(threads);
   testing::ConcurrencyProbe probe(threads);
   const std::size_t size = 1003, block_size = 10;  // the last block holds 3
@@ -81,7 +75,7 @@ TEST(ForEachBlock, RunsEveryBlockOnceWithItsBoundsOnExactlyTheThreadsGiven) {
 // A model's phases inside a replication loop: when the other replications are done, the blocks
 // of the remaining one get all the threads (and never more).
 TEST(ForEachBlock, BlocksInsideAReplicationLoopRunOnTheThreadsOfThatLoop) {
-  const int threads = more_threads_than_cores();
+  const int threads = testing::more_threads_than_cores();
   ThreadPoolLimit limit(threads);
   testing::ConcurrencyProbe replications(threads), blocks(threads);
   std::vector<std::atomic<int>> runs(static_cast<std::size_t>(10 * threads));

@@ -61,14 +61,8 @@ TEST(ParallelForEachIndex, NestedLoopsOnTwoThreadsSeeEveryInnerWrite) {
       ASSERT_EQ(tables[t][i], static_cast<double>(t * 1000 + i));
 }
 
-// One more thread than the machine's default, so that a loop which fell back to the default
-// instead of the count it was given shows.
-int more_threads_than_cores() {
-  return tbb::info::default_concurrency() + 1;
-}
-
 TEST(ParallelForEachIndex, RunsEveryIndexOnceOnExactlyTheThreadsGiven) {
-  const int threads = more_threads_than_cores();
+  const int threads = testing::more_threads_than_cores();
   ThreadPoolLimit limit(threads);
   testing::ConcurrencyProbe probe(threads);
   std::vector<std::atomic<int>> runs(1001);
@@ -100,7 +94,7 @@ TEST(ParallelForEachIndex, RunsEveryIndexOnTheCallingThreadWhenThreadsIsOne) {
 // A replication's phases inside a replication loop: when the other replications are done, the
 // phases of the remaining one get all the threads (and never more).
 TEST(ParallelForEachIndex, NestedLoopsRunOnTheThreadsOfTheOuterLoop) {
-  const int threads = more_threads_than_cores();
+  const int threads = testing::more_threads_than_cores();
   ThreadPoolLimit limit(threads);
   testing::ConcurrencyProbe outer(threads), inner(threads);
   std::vector<std::atomic<int>> inner_runs(static_cast<std::size_t>(10 * threads));

@@ -11,7 +11,15 @@
 #include <set>
 #include <thread>
 
+#include <tbb/info.h>
+
 namespace reformsim::testing {
+
+// One more thread than the machine's default, so that a loop which fell back to the default
+// instead of the count it was given shows as a peak below it.
+inline int more_threads_than_cores() {
+  return tbb::info::default_concurrency() + 1;
+}
 
 class ConcurrencyProbe {
  public:
