@@ -18,38 +18,36 @@ ApprovalUnitStaff::ApprovalUnitStaff(ApprovalUnitsOfPlan units, const MergePlan&
   approval_new_units_ = units_.new_unit;
 }
 
-UnitServiceCapacity ApprovalUnitStaff::pooled(const std::vector<std::int32_t>& staff_units) const {
+UnitServiceCapacity ApprovalUnitStaff::pooled(const std::vector<UnitServiceCapacity>& capacity,
+                                              const std::vector<std::int32_t>& staff_units) {
   UnitServiceCapacity pool;
   for (std::int32_t unit : staff_units) {
-    pool.output += capacity_[static_cast<std::size_t>(unit)].output;
-    pool.staff += capacity_[static_cast<std::size_t>(unit)].staff;
+    pool.output += capacity[static_cast<std::size_t>(unit)].output;
+    pool.staff += capacity[static_cast<std::size_t>(unit)].staff;
   }
   return pool;
 }
 
-void ApprovalUnitStaff::productivity(const StaffSystem& staff, std::vector<double>& productivity) {
-  staff.service_capacity_by_unit(capacity_);
+void ApprovalUnitStaff::productivity(const std::vector<UnitServiceCapacity>& capacity, bool merged,
+                                     std::vector<double>& productivity) const {
   const ApprovalUnitLayout& layout = units_.layout;
   productivity.assign(static_cast<std::size_t>(layout.unit_count()), 0.0);
-  const bool merged = staff.merged();
-  const UnitServiceCapacity bureau = pooled(merged ? approval_new_units_ : approval_old_units_);
-  const double zone = bureau.staff > 0 ? bureau.mean_productivity() : 1.0;
-  auto mean_or_zone = [zone](const UnitServiceCapacity& unit) {
-    return unit.staff > 0 ? unit.mean_productivity() : zone;
-  };
+  const double zone = pooled(capacity, merged ? approval_new_units_ : approval_old_units_)
+                          .mean_productivity_or(1.0);
   for (std::int32_t d = 0; d < layout.departments(); ++d) {
     const std::int32_t old_unit = units_.old_unit[static_cast<std::size_t>(d)];
     const std::int32_t staff_unit =
         merged ? new_unit_of_old_[static_cast<std::size_t>(old_unit)] : old_unit;
     productivity[static_cast<std::size_t>(d)] =
-        mean_or_zone(capacity_[static_cast<std::size_t>(staff_unit)]);
+        capacity[static_cast<std::size_t>(staff_unit)].mean_productivity_or(zone);
   }
   for (std::int32_t m = 0; m < layout.merged_departments(); ++m) {
     const auto index = static_cast<std::size_t>(m);
     const UnitServiceCapacity unit =
-        merged ? capacity_[static_cast<std::size_t>(units_.new_unit[index])]
-               : pooled(old_units_of_merged_[index]);
-    productivity[static_cast<std::size_t>(layout.departments() + m)] = mean_or_zone(unit);
+        merged ? capacity[static_cast<std::size_t>(units_.new_unit[index])]
+               : pooled(capacity, old_units_of_merged_[index]);
+    productivity[static_cast<std::size_t>(layout.departments() + m)] =
+        unit.mean_productivity_or(zone);
   }
   productivity[static_cast<std::size_t>(layout.bureau())] = zone;
 }

@@ -21,20 +21,22 @@ class ApprovalUnitStaff {
  public:
   ApprovalUnitStaff(ApprovalUnitsOfPlan units, const MergePlan& plan);
 
-  // Mean competence x effort of each approval unit's staff today, into `productivity` (size
-  // layout().unit_count(); the city's entry is 0: not the zone's staff). No allocation once the
-  // buffers are sized.
-  void productivity(const StaffSystem& staff, std::vector<double>& productivity);
+  // Mean competence x effort of each approval unit's staff, from the staff model's capacity by
+  // unit today (StaffSystem::service_capacity_by_unit, `merged` = StaffSystem::merged()), into
+  // `productivity` (size layout().unit_count(); the city's entry is 0: not the zone's staff).
+  // No allocation once `productivity` is sized.
+  void productivity(const std::vector<UnitServiceCapacity>& capacity, bool merged,
+                    std::vector<double>& productivity) const;
   const ApprovalUnitLayout& layout() const { return units_.layout; }
 
  private:
-  UnitServiceCapacity pooled(const std::vector<std::int32_t>& staff_units) const;
+  static UnitServiceCapacity pooled(const std::vector<UnitServiceCapacity>& capacity,
+                                    const std::vector<std::int32_t>& staff_units);
 
   ApprovalUnitsOfPlan units_;
   std::vector<std::int32_t> new_unit_of_old_;                   // plan.old_units[u].new_unit
   std::vector<std::vector<std::int32_t>> old_units_of_merged_;  // approval departments' old units
   std::vector<std::int32_t> approval_old_units_, approval_new_units_;
-  std::vector<UnitServiceCapacity> capacity_;
 };
 
 }  // namespace reformsim::models

@@ -30,9 +30,9 @@ ApprovalUnitsOfPlan approval_units_of(const MergePlan& plan) {
   return units;
 }
 
-ApprovalSettings approval_settings_of(const ParameterSet& parameters, const MergePlan& plan) {
+ApprovalSettings approval_settings_with(const ParameterSet& parameters, ApprovalUnitLayout layout) {
   ApprovalSettings settings = ApprovalSettings::from(parameters);
-  settings.layout = approval_units_of(plan).layout;
+  settings.layout = std::move(layout);
   return settings;
 }
 

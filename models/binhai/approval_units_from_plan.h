@@ -22,7 +22,7 @@ struct ApprovalUnitsOfPlan {
 // Throws std::invalid_argument when no old department holds approval items.
 ApprovalUnitsOfPlan approval_units_of(const MergePlan& plan);
 
-// The approvals.* settings with the layout of `plan` in place of the even one.
-ApprovalSettings approval_settings_of(const ParameterSet& parameters, const MergePlan& plan);
+// The approvals.* settings with `layout` (a plan's) in place of the even one.
+ApprovalSettings approval_settings_with(const ParameterSet& parameters, ApprovalUnitLayout layout);
 
 }  // namespace reformsim::models

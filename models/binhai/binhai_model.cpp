@@ -51,13 +51,12 @@ void BinhaiModel::validate(const ParameterSet& parameters) const {
 
 MetricCatalogue BinhaiModel::metrics(const ParameterSet& parameters) const {
   MetricCatalogue catalogue;
+  // The approval units and enforcement departments are the merge plan's (read once here).
+  const MergePlan plan = OrganisationSettings::from(parameters).merge_plan();
   StaffSystem::declare_metrics(parameters, catalogue);
   ApprovalNetwork::declare_metrics(
-      approval_settings_of(parameters, OrganisationSettings::from(parameters).merge_plan()),
-      catalogue);
-  EnforcementSystem::declare_metrics(
-      parameters, catalogue,
-      PenaltyDepartmentStaff(OrganisationSettings::from(parameters).merge_plan()).labels());
+      approval_settings_with(parameters, approval_units_of(plan).layout), catalogue);
+  EnforcementSystem::declare_metrics(parameters, catalogue, PenaltyDepartmentStaff(plan).labels());
   FirmSystem::declare_metrics(parameters, catalogue);
   catalogue.add_series("approval_service_factor",
                        "service-rate factor of the approval units (staff link x learning dip)",

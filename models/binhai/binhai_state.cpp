@@ -19,7 +19,7 @@ BinhaiState::BinhaiState(const ReplicationSetup& setup, const MetricCatalogue& m
       staff_(setup, schedule_, metrics),
       approval_unit_staff_(approval_units_of(staff_.merge_plan()), staff_.merge_plan()),
       approvals_(setup, schedule_, metrics,
-                 approval_settings_of(setup.parameters, staff_.merge_plan())),
+                 approval_settings_with(setup.parameters, approval_unit_staff_.layout())),
       penalty_department_staff_(staff_.merge_plan()),
       enforcement_(setup, schedule_, metrics),
       firms_(std::make_unique<FirmSystem>(setup, schedule_, metrics, approvals_, enforcement_)),
@@ -50,7 +50,8 @@ void BinhaiState::link_service_capacity(const StepContext& context) {
   enforcement_factor_ = enforcement_link_.factor(day, staff_.enforcement_staff_productivity());
   approvals_.set_staff_productivity(approval_factor_);
   // Each unit at its own staff's rate; the city's staff are not the zone's.
-  approval_unit_staff_.productivity(staff_, unit_productivity_);
+  staff_.service_capacity_by_unit(capacity_);
+  approval_unit_staff_.productivity(capacity_, staff_.merged(), unit_productivity_);
   const ApprovalUnitLayout& layout = approval_unit_staff_.layout();
   for (std::int32_t unit = 0; unit < layout.unit_count(); ++unit)
     approvals_.set_unit_staff_productivity(
@@ -62,7 +63,8 @@ void BinhaiState::link_service_capacity(const StepContext& context) {
   approvals_.set_management_layers(staff_.management_layers());
   enforcement_.set_staff_productivity(enforcement_factor_);
   // Each department's inspectors at their own staff's rate (the bureau: the zone's).
-  penalty_department_staff_.productivity(staff_, staff_.enforcement_staff_productivity(),
+  penalty_department_staff_.productivity(capacity_, staff_.merged(),
+                                         staff_.enforcement_staff_productivity(),
                                          department_productivity_);
   for (std::size_t d = 0; d < department_productivity_.size(); ++d)
     enforcement_.set_department_staff_productivity(

@@ -47,6 +47,7 @@ class BinhaiState : public ModelState {
   BinhaiLinkMetrics ids_;
   double approval_factor_ = 1, enforcement_factor_ = 1;
   double configured_city_productivity_ = 1;
+  std::vector<UnitServiceCapacity> capacity_;    // the staff model's, by unit, today
   std::vector<double> unit_productivity_;        // of the approval units' staff today
   std::vector<double> department_productivity_;  // of the enforcement departments' staff
 };

@@ -16,16 +16,13 @@ PenaltyDepartmentStaff::PenaltyDepartmentStaff(const MergePlan& plan) {
     throw std::invalid_argument(plan.origin + ": no department holds penalty powers");
 }
 
-void PenaltyDepartmentStaff::productivity(const StaffSystem& staff, double zone,
-                                          std::vector<double>& productivity) {
-  staff.service_capacity_by_unit(capacity_);
+void PenaltyDepartmentStaff::productivity(const std::vector<UnitServiceCapacity>& capacity,
+                                          bool merged, double zone,
+                                          std::vector<double>& productivity) const {
   productivity.resize(old_unit_.size());
-  const bool merged = staff.merged();
-  for (std::size_t k = 0; k < old_unit_.size(); ++k) {
-    const UnitServiceCapacity& unit =
-        capacity_[static_cast<std::size_t>(merged ? new_unit_[k] : old_unit_[k])];
-    productivity[k] = unit.staff > 0 ? unit.mean_productivity() : zone;
-  }
+  for (std::size_t k = 0; k < old_unit_.size(); ++k)
+    productivity[k] = capacity[static_cast<std::size_t>(merged ? new_unit_[k] : old_unit_[k])]
+                          .mean_productivity_or(zone);
 }
 
 }  // namespace reformsim::models

@@ -20,14 +20,15 @@ class PenaltyDepartmentStaff {
   std::size_t departments() const { return old_unit_.size(); }
   // The old units' names, for the enforcement_department dimension.
   const std::vector<std::string>& labels() const { return labels_; }
-  // Mean competence x effort of each department's inspectors today into `productivity` (size
+  // Mean competence x effort of each department's inspectors, from the staff model's capacity
+  // by unit today (as ApprovalUnitStaff::productivity), into `productivity` (size
   // departments()); a unit without staff takes `zone`. No allocation once sized.
-  void productivity(const StaffSystem& staff, double zone, std::vector<double>& productivity);
+  void productivity(const std::vector<UnitServiceCapacity>& capacity, bool merged, double zone,
+                    std::vector<double>& productivity) const;
 
  private:
   std::vector<std::int32_t> old_unit_, new_unit_;
   std::vector<std::string> labels_;
-  std::vector<UnitServiceCapacity> capacity_;
 };
 
 }  // namespace reformsim::models

@@ -51,7 +51,10 @@ enum StaffPurpose : std::uint32_t {
 struct UnitServiceCapacity {
   double output = 0;
   std::int64_t staff = 0;
-  double mean_productivity() const { return output / static_cast<double>(staff); }
+  // Mean competence x effort of its staff; `fallback` for a unit without staff.
+  double mean_productivity_or(double fallback) const {
+    return staff > 0 ? output / static_cast<double>(staff) : fallback;
+  }
 };
 
 // Sums over staff of one day's recorded metrics (staff_metrics.cpp).

@@ -128,8 +128,10 @@ TEST(ApprovalUnitStaff, EachUnitIsServedAtItsOwnStaffsProductivityBeforeAndAfter
     const StaffSystem& staff = binhai.staff();
     const MergePlan& plan = staff.merge_plan();
     ApprovalUnitStaff unit_staff(approval_units_of(plan), plan);
+    std::vector<UnitServiceCapacity> capacity;
+    staff.service_capacity_by_unit(capacity);
     std::vector<double> productivity;
-    unit_staff.productivity(staff, productivity);
+    unit_staff.productivity(capacity, staff.merged(), productivity);
     const auto means = mean_productivity_by_unit(staff);
     const auto units = approval_units_of(plan);
     const auto& layout = units.layout;
@@ -167,7 +169,7 @@ TEST(ApprovalUnitStaff, EachUnitIsServedAtItsOwnStaffsProductivityBeforeAndAfter
     PenaltyDepartmentStaff inspectors(plan);
     ASSERT_EQ(inspectors.departments(), 34u);
     std::vector<double> detection;
-    inspectors.productivity(staff, -1.0, detection);
+    inspectors.productivity(capacity, staff.merged(), -1.0, detection);
     const EnforcementSystem& enforcement = binhai.enforcement();
     std::size_t k = 0;
     for (std::size_t u = 0; u < plan.old_units.size(); ++u) {
