@@ -28,7 +28,8 @@ class FirmPopulation {
   std::size_t size() const { return id.size(); }
   void reserve(std::size_t firms);
   void add(const FirmRecord& firm);
-  // Removes every firm whose exiting flag is set, keeping the order; returns how many left.
+  // Removes every firm whose exiting flag is set, keeping the order (the columns in parallel);
+  // returns how many left.
   std::size_t remove_exiting();
   std::optional<std::size_t> index_of(std::uint64_t firm_id) const;
   InspectedFirms inspected();
@@ -40,6 +41,15 @@ class FirmPopulation {
   std::vector<std::uint8_t> violation_remit;
   std::vector<std::int32_t> last_inspection_day;
   std::vector<std::size_t> exit_positions;  // scratch of remove_exiting(), kept between days
+
+  static constexpr std::size_t column_count = 13;  // the columns for_each_column visits
+  template <typename Visit>
+  void for_each_column(Visit&& visit) {
+    visit(id), visit(sector), visit(foreign_invested), visit(exporting), visit(exiting);
+    visit(log_productivity), visit(capital), visit(employment), visit(margin);
+    visit(violation_propensity), visit(compliance_burden), visit(violation_remit);
+    visit(last_inspection_day);
+  }
 };
 
 }  // namespace reformsim::models

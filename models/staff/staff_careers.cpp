@@ -41,21 +41,18 @@ void StaffSystem::seat_supernumeraries() {
   }
 }
 
-// Counting sort of staff by (unit, level): cell c holds cell_members_[cell_first_[c] ..
-// cell_first_[c + 1]), in staff order.
+// Stable counting sort of staff by (unit, level), in parallel over blocks: cell c holds
+// cell_members_[cells_.first(c) .. cells_.first(c + 1)), in staff order.
 void StaffSystem::sort_staff_into_cells() {
-  const std::size_t cells = posts_.units() * posts_.levels();
-  cell_first_.assign(cells + 1, 0);
-  for (std::size_t i = 0; i < staff_.size(); ++i)
-    ++cell_first_[static_cast<std::size_t>(staff_.unit[i]) * posts_.levels() +
-                  static_cast<std::size_t>(staff_.level[i]) + 1];
-  for (std::size_t c = 0; c < cells; ++c)
-    cell_first_[c + 1] += cell_first_[c];
   cell_members_.resize(staff_.size());
-  cell_cursor_.assign(cell_first_.begin(), cell_first_.end() - 1);  // next free slot per cell
-  for (std::size_t i = 0; i < staff_.size(); ++i)
-    cell_members_[cell_cursor_[static_cast<std::size_t>(staff_.unit[i]) * posts_.levels() +
-                               static_cast<std::size_t>(staff_.level[i])]++] = i;
+  const std::size_t levels = posts_.levels();
+  cells_.scatter(
+      staff_.size(), posts_.units() * levels,
+      [&](std::size_t i) {
+        return static_cast<std::size_t>(staff_.unit[i]) * levels +
+               static_cast<std::size_t>(staff_.level[i]);
+      },
+      [&](std::size_t i, std::size_t destination) { cell_members_[destination] = i; });
 }
 
 void StaffSystem::promote_into_vacancies(const StepContext& context) {
@@ -82,7 +79,7 @@ bool StaffSystem::promote_into(std::size_t post, const StepContext& context) {
   promotion_candidates_.clear(), promotion_staff_.clear();
   auto gather = [&](std::size_t from_unit) {
     const std::size_t cell = from_unit * posts_.levels() + level + 1;
-    for (std::size_t k = cell_first_[cell]; k < cell_first_[cell + 1]; ++k) {
+    for (std::size_t k = cells_.first(cell); k < cells_.first(cell + 1); ++k) {
       const std::size_t i = cell_members_[k];
       if (staff_.level[i] != static_cast<std::int32_t>(level + 1) ||
           highest_allowed_level(i, today_) > static_cast<std::int32_t>(level))

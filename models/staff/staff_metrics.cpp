@@ -171,12 +171,8 @@ void StaffSystem::record(const StepContext&, MetricRow& row) const {
   row.set(metrics_.mean_competence, mean(totals.competence));
   row.set(metrics_.mean_effort, mean(totals.effort));
   row.set(metrics_.mean_pay, mean(totals.pay));
-  // resize + copy rather than assign: assign reallocates to the exact size at every new
-  // high-water mark of staff, resize grows geometrically.
-  sorted_pay_.resize(staff_.size());
-  std::copy(staff_.pay.begin(), staff_.pay.end(), sorted_pay_.begin());
   // The same sorted values as a comparison sort (equal values are alike), in O(n).
-  radix_sort(sorted_pay_, pay_keys_, pay_scratch_);
+  radix_sort_into(staff_.pay, sorted_pay_, pay_sort_);
   row.set(metrics_.pay_gini, staff_.size() > 0 ? gini_of_sorted(sorted_pay_) : NAN);
   record_organisation(row, n - totals.supernumerary, totals.supernumerary);
   row.set(metrics_.approval_unit_productivity, approval_staff_productivity());

@@ -60,7 +60,8 @@ StaffSystem::StaffSystem(const ReplicationSetup& setup, const ReformSchedule& sc
   promotion_candidates_.reserve(capacity);
   promotion_staff_.reserve(capacity);
   cell_members_.reserve(capacity);
-  sorted_pay_.reserve(capacity), pay_keys_.reserve(capacity), pay_scratch_.reserve(capacity);
+  sorted_pay_.reserve(capacity);
+  pay_sort_.keys.reserve(capacity), pay_sort_.scratch.reserve(capacity);
 }
 
 std::vector<Phase> StaffSystem::phases() {

@@ -8,6 +8,7 @@
 #include <array>
 #include <vector>
 
+#include "models/common/bucket_scatter.h"
 #include "models/common/radix_sort.h"
 #include "models/common/reform_measures.h"
 #include "models/organisation/merge_plan.h"
@@ -130,6 +131,8 @@ class StaffSystem {
   void merge_units();
   void flatten_layers(const StepContext& context);
   void reseat_staff();
+  // Writes only that staff member's columns and the post's occupied flag, so staff moving to
+  // distinct posts can move in parallel.
   void move_to_post(std::size_t staff, std::int64_t post, double fresh_normal);
   void refresh_competence(std::size_t staff);
   void remove_leavers();
@@ -163,10 +166,11 @@ class StaffSystem {
   // Reused buffers: candidates of a re-hiring or promotion, staff by (unit, level) cell.
   std::vector<RehiringCandidate> candidates_;
   std::vector<std::int32_t> level_before_reform_;
-  std::vector<std::size_t> cell_first_, cell_cursor_, cell_members_, promotion_staff_;
+  BucketScatter cells_;  // cell c holds cell_members_[cells_.first(c) .. cells_.first(c + 1))
+  std::vector<std::size_t> cell_members_, promotion_staff_;
   std::vector<PromotionCandidate> promotion_candidates_;
   mutable std::vector<double> sorted_pay_;
-  mutable std::vector<std::uint64_t> pay_keys_, pay_scratch_;  // radix sort of the pay
+  mutable RadixSortBuffers pay_sort_;
   // Block partials of the day's reductions, kept between steps (no allocation in a step).
   BlockPartials<double> kpi_partials_;
   mutable BlockPartials<StaffDayTotals> record_partials_;

@@ -2,12 +2,14 @@
 
 #include <cmath>
 
+#include "models/common/stable_removal.h"
 #include "sim/parallel/blocks.h"
 
 namespace reformsim::models {
 
 void Workforce::reserve(std::size_t capacity) {
   for_each_column([&](auto& column) { column.reserve(capacity); });
+  leaver_positions.reserve(capacity / 64 + 64);
 }
 
 void Workforce::resize(std::size_t count) {
@@ -35,21 +37,8 @@ StaffMember Workforce::member(std::size_t i) const {
 }
 
 std::size_t Workforce::remove_leavers() {
-  const std::size_t before = size();
-  std::size_t kept = 0;
-  for (std::uint8_t flag : leaving)
-    kept += flag == 0;
-  if (kept == before) return 0;
-  // Every column but the flags themselves, which are compacted last (they are all 0 after).
-  for_each_column([&](auto& column) {
-    if (static_cast<const void*>(&column) == static_cast<const void*>(&leaving)) return;
-    std::size_t next = 0;
-    for (std::size_t i = 0; i < before; ++i)
-      if (!leaving[i]) column[next++] = column[i];
-    column.resize(kept);
-  });
-  leaving.assign(kept, 0);
-  return before - kept;
+  // The leaving column too: what stays of it is all zeros.
+  return remove_flagged(*this, leaving, leaver_positions);
 }
 
 double organisational_efficiency(const Workforce& workforce,

@@ -33,14 +33,17 @@ struct Workforce {
   std::vector<double> ability, aptitude, fit, competence;
   std::vector<double> experience, age, tenure;
   std::vector<double> motivation, effort, pay, kpi, output;
+  std::vector<std::size_t> leaver_positions;  // scratch of remove_leavers(), kept between days
 
+  static constexpr std::size_t column_count = 18;  // the columns for_each_column visits
   std::size_t size() const { return id.size(); }
   void reserve(std::size_t capacity);
   void resize(std::size_t count);
   void push_back(const StaffMember& member);
   void set(std::size_t index, const StaffMember& member);
   StaffMember member(std::size_t index) const;
-  // Removes everyone whose leaving flag is set, keeping the others in order; returns how many.
+  // Removes everyone whose leaving flag is set, keeping the others in order (the columns in
+  // parallel); returns how many.
   std::size_t remove_leavers();
 
   template <typename Visit>

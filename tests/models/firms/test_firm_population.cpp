@@ -1,0 +1,68 @@
+#include "models/firms/firm_population.h"
+
+#include <gtest/gtest.h>
+#include <tbb/global_control.h>
+
+namespace reformsim::models {
+namespace {
+
+FirmRecord numbered_firm(std::uint64_t id) {
+  FirmRecord firm;
+  firm.id = id;
+  firm.sector = static_cast<std::uint8_t>(id % 4);
+  firm.foreign_invested = id % 3 == 0, firm.exporting = id % 5 == 0;
+  firm.log_productivity = 0.1 * static_cast<double>(id),
+  firm.capital = 2.0 * static_cast<double>(id);
+  firm.employment = 3.0 * static_cast<double>(id), firm.margin = 0.01 * static_cast<double>(id);
+  firm.violation_propensity = 1.0 / static_cast<double>(id + 1);
+  firm.violation_remit = static_cast<std::uint8_t>(id % 7);
+  return firm;
+}
+
+TEST(FirmPopulation, ForEachColumnVisitsColumnCountColumns) {
+  FirmPopulation firms;
+  std::size_t visited = 0;
+  firms.for_each_column([&](auto&) { ++visited; });
+  EXPECT_EQ(visited, FirmPopulation::column_count);
+}
+
+TEST(FirmPopulation, RemovingExitsKeepsEveryColumnOfTheOthersInOrderOnAnyThreadCount) {
+  for (int threads : {1, 2}) {
+    tbb::global_control control(tbb::global_control::max_allowed_parallelism,
+                                static_cast<std::size_t>(threads));
+    FirmPopulation firms;
+    const std::uint64_t total = 9000;
+    for (std::uint64_t id = 0; id < total; ++id) {
+      firms.add(numbered_firm(id));
+      firms.compliance_burden.back() = 0.5 * static_cast<double>(id);
+      firms.last_inspection_day.back() = static_cast<std::int32_t>(id);
+    }
+    std::size_t leaving = 0;
+    for (std::uint64_t id = 0; id < total; ++id)
+      if (id % 11 == 4 || id == 0 || id + 1 == total) firms.exiting[id] = 1, ++leaving;
+    EXPECT_EQ(firms.remove_exiting(), leaving);
+    ASSERT_EQ(firms.size(), total - leaving);
+    for (std::size_t i = 0; i < firms.size(); ++i) {
+      const std::uint64_t id = firms.id[i];
+      const FirmRecord expected = numbered_firm(id);
+      ASSERT_NE(id % 11, 4u);
+      EXPECT_EQ(firms.sector[i], expected.sector);
+      EXPECT_EQ(firms.foreign_invested[i], expected.foreign_invested);
+      EXPECT_EQ(firms.exporting[i], expected.exporting);
+      EXPECT_EQ(firms.exiting[i], 0);
+      EXPECT_EQ(firms.log_productivity[i], expected.log_productivity);
+      EXPECT_EQ(firms.capital[i], expected.capital);
+      EXPECT_EQ(firms.employment[i], expected.employment);
+      EXPECT_EQ(firms.margin[i], expected.margin);
+      EXPECT_EQ(firms.violation_propensity[i], expected.violation_propensity);
+      EXPECT_EQ(firms.compliance_burden[i], 0.5 * static_cast<double>(id));
+      EXPECT_EQ(firms.violation_remit[i], expected.violation_remit);
+      EXPECT_EQ(firms.last_inspection_day[i], static_cast<std::int32_t>(id));
+      EXPECT_EQ(firms.index_of(id), i);
+    }
+    EXPECT_EQ(firms.remove_exiting(), 0u);  // nothing flagged now
+  }
+}
+
+}  // namespace
+}  // namespace reformsim::models
