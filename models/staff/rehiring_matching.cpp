@@ -1,8 +1,8 @@
 #include "models/staff/rehiring_matching.h"
 
 #include <algorithm>
-#include <numeric>
 
+#include "sim/parallel/blocks.h"
 #include "sim/parallel/loops.h"
 
 namespace reformsim::models {
@@ -68,18 +68,27 @@ std::int64_t best_open_post(OpenPosts& open, const RehiringCandidate& candidate,
 
 std::vector<std::int64_t> match_candidates_to_posts(
     const PostTable& posts, const std::vector<RehiringCandidate>& candidates) {
-  std::vector<std::size_t> order(candidates.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
+  // The candidates themselves are sorted, each with its index, not an array of indices: the
+  // comparisons and the serial matching then read consecutive memory instead of one random
+  // candidate each (at 1e6 staff, a cache miss per comparison).
+  struct Ranked {
+    RehiringCandidate candidate;
+    std::size_t index;
+  };
+  std::vector<Ranked> ranked(candidates.size());
+  for_each_block(candidates.size(), [&](const Block& block) {
+    for (std::size_t i = block.begin; i < block.end; ++i)
+      ranked[i] = {candidates[i], i};
+  });
   // A total order (score, then id), so any sort algorithm and thread count give the same result.
-  parallel_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (candidates[a].score != candidates[b].score)
-      return candidates[a].score > candidates[b].score;
-    return candidates[a].staff_id < candidates[b].staff_id;
+  parallel_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.candidate.score != b.candidate.score) return a.candidate.score > b.candidate.score;
+    return a.candidate.staff_id < b.candidate.staff_id;
   });
   OpenPosts open(posts);
   std::vector<std::int64_t> assigned(candidates.size(), -1);
-  for (std::size_t index : order)
-    assigned[index] = best_open_post(open, candidates[index], posts.levels());
+  for (const Ranked& r : ranked)
+    assigned[r.index] = best_open_post(open, r.candidate, posts.levels());
   return assigned;
 }
 

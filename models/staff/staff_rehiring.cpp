@@ -63,21 +63,37 @@ void StaffSystem::rehire(const StepContext& context) {
   });
   const auto assigned = match_candidates_to_posts(posts_, candidates_);
   post_occupied_.assign(posts_.size(), 0);
-  std::int64_t heads_out = 0, promoted = 0, unplaced = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    // Heads and ordinary staff as they were before the day's merge and flattening.
-    const bool head = is_principal_head_level(organisation_, level_before_reform_[i]);
-    const bool ordinary = level_before_reform_[i] == organisation_.entry_level();
-    if (assigned[i] < 0) {
-      heads_out += head, ++unplaced;
-      staff_.leaving[i] = 1;
-      continue;
-    }
-    promoted += ordinary &&
-                posts_.level(static_cast<std::size_t>(assigned[i])) < organisation_.entry_level();
-    auto fresh = context.random(staff_member_stream, draw_rehiring_aptitude, staff_.id[i]);
-    move_to_post(i, assigned[i], fresh.normal());
-  }
+  // Each staff member moves on their own (no two share a post), so the moves run in blocks;
+  // the counts are integers, the same summed in any order.
+  struct Outcomes {
+    std::int64_t heads_out = 0, promoted = 0, unplaced = 0;
+  };
+  const Outcomes outcomes = block_reduce(
+      n, Outcomes{},
+      [&](const Block& block) {
+        Outcomes o;
+        for (std::size_t i = block.begin; i < block.end; ++i) {
+          // Heads and ordinary staff as they were before the day's merge and flattening.
+          const bool head = is_principal_head_level(organisation_, level_before_reform_[i]);
+          const bool ordinary = level_before_reform_[i] == organisation_.entry_level();
+          if (assigned[i] < 0) {
+            o.heads_out += head, ++o.unplaced;
+            staff_.leaving[i] = 1;
+            continue;
+          }
+          o.promoted += ordinary && posts_.level(static_cast<std::size_t>(assigned[i])) <
+                                        organisation_.entry_level();
+          auto fresh = context.random(staff_member_stream, draw_rehiring_aptitude, staff_.id[i]);
+          move_to_post(i, assigned[i], fresh.normal());
+        }
+        return o;
+      },
+      [](Outcomes a, const Outcomes& b) {
+        return Outcomes{a.heads_out + b.heads_out, a.promoted + b.promoted,
+                        a.unplaced + b.unplaced};
+      });
+  const std::int64_t heads_out = outcomes.heads_out, promoted = outcomes.promoted,
+                     unplaced = outcomes.unplaced;
   staff_.remove_leavers();
   rehiring_.happened = true;
   rehiring_.former_heads_not_reappointed = counts_.heads_not_reappointed = heads_out;
