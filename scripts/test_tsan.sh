@@ -17,8 +17,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
 
-tsan_targets=(reformsim reformsim_engine_tests reformsim_staff_tests reformsim_approvals_tests
-  reformsim_firms_tests reformsim_binhai_tests reformsim_sweep_tests reformsim_calibration_tests)
+tsan_targets=(reformsim reformsim_engine_tests reformsim_common_model_tests reformsim_staff_tests
+  reformsim_approvals_tests reformsim_firms_tests reformsim_binhai_tests reformsim_sweep_tests
+  reformsim_calibration_tests)
 
 # The test executables (reformsim_add_test_suite in the folder's CMakeLists.txt) whose sources
 # hold a test the preset selects, KilledCommands excepted as in the preset; those the build

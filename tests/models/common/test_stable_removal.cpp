@@ -43,7 +43,7 @@ struct ThreeColumns {
   }
 };
 
-TEST(StableRemoval, EveryColumnIsVisitedOnceAndCompactedOnAnyThreadCount) {
+TEST(StableRemoval, EveryColumnIsVisitedOnceAndCompactedOnOneTwoAndFourThreads) {
   for (int threads : {1, 2, 4}) {
     tbb::global_control control(tbb::global_control::max_allowed_parallelism,
                                 static_cast<std::size_t>(threads));

@@ -26,7 +26,7 @@ TEST(FirmPopulation, ForEachColumnVisitsColumnCountColumns) {
   EXPECT_EQ(visited, FirmPopulation::column_count);
 }
 
-TEST(FirmPopulation, RemovingExitsKeepsEveryColumnOfTheOthersInOrderOnAnyThreadCount) {
+TEST(FirmPopulation, RemovingExitsKeepsEveryColumnOfTheOthersInOrderOnOneAndTwoThreads) {
   for (int threads : {1, 2}) {
     tbb::global_control control(tbb::global_control::max_allowed_parallelism,
                                 static_cast<std::size_t>(threads));

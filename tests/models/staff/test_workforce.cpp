@@ -34,7 +34,7 @@ TEST(Workforce, ForEachColumnVisitsColumnCountColumns) {
   EXPECT_EQ(visited, Workforce::column_count);
 }
 
-TEST(Workforce, RemovingLeaversKeepsEveryColumnOfTheOthersInOrderOnAnyThreadCount) {
+TEST(Workforce, RemovingLeaversKeepsEveryColumnOfTheOthersInOrderOnOneAndTwoThreads) {
   for (int threads : {1, 2}) {
     tbb::global_control control(tbb::global_control::max_allowed_parallelism,
                                 static_cast<std::size_t>(threads));
