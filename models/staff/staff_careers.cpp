@@ -5,7 +5,6 @@
 // at that level), then vacant entry-level posts are filled by hiring.
 #include "models/staff/staff_equations.h"
 #include "models/staff/staff_system.h"
-#include "sim/parallel/blocks.h"
 
 namespace reformsim::models {
 
@@ -56,39 +55,20 @@ void StaffSystem::sort_staff_into_cells() {
       [&](std::size_t i, std::size_t destination) { cell_members_[destination] = i; });
 }
 
-// Marks in vacancy_drawn_ each vacant post of `level` whose draw of the day succeeds. A draw
-// depends only on the post and the day, so they run in parallel blocks; what they lead to is
-// then decided in post order. Within one level's pass no decision changes another post of that
-// level (a promotion fills its post and frees one a level below; a hire fills its own).
-void StaffSystem::draw_vacancies(std::size_t level, std::uint32_t purpose, double probability,
-                                 const StepContext& context) {
-  vacancy_drawn_.resize(posts_.size());
-  for_each_block(posts_.size(), [&](const Block& block) {
-    for (std::size_t p = block.begin; p < block.end; ++p) {
-      bool drawn = false;
-      if (static_cast<std::size_t>(posts_.level(p)) == level && !post_occupied_[p]) {
-        auto draw = context.random(staff_post_stream, purpose, p);
-        drawn = draw.bernoulli(probability);
-      }
-      vacancy_drawn_[p] = drawn;
-    }
-  });
-}
-
 void StaffSystem::promote_into_vacancies(const StepContext& context) {
   bool sorted = false;
-  for (std::size_t level = 0; level + 1 < posts_.levels(); ++level) {
-    draw_vacancies(level, draw_promotion, settings_.promotion_probability_per_day, context);
+  for (std::size_t level = 0; level + 1 < posts_.levels(); ++level)
     for (std::size_t unit = 0; unit < posts_.units(); ++unit) {
       const std::size_t first = posts_.first(unit, level);
       for (std::size_t p = first; p < first + static_cast<std::size_t>(posts_.count(unit, level));
            ++p) {
-        if (!vacancy_drawn_[p]) continue;
+        if (post_occupied_[p]) continue;
+        auto draw = context.random(staff_post_stream, draw_promotion, p);
+        if (!draw.bernoulli(settings_.promotion_probability_per_day)) continue;
         if (!sorted) sort_staff_into_cells(), sorted = true;
         counts_.promoted += promote_into(p, context);
       }
     }
-  }
 }
 
 // Candidates: staff one level below in the post's unit whom the identity wall admits; if there
@@ -127,12 +107,13 @@ bool StaffSystem::promote_into(std::size_t post, const StepContext& context) {
 
 void StaffSystem::hire_into_vacancies(const StepContext& context) {
   const auto entry = static_cast<std::size_t>(organisation_.entry_level());
-  draw_vacancies(entry, draw_hiring, settings_.hiring_probability_per_day, context);
   for (std::size_t unit = 0; unit < posts_.units(); ++unit) {
     const std::size_t first = posts_.first(unit, entry);
     for (std::size_t p = first; p < first + static_cast<std::size_t>(posts_.count(unit, entry));
          ++p) {
-      if (!vacancy_drawn_[p]) continue;
+      if (post_occupied_[p]) continue;
+      auto draw = context.random(staff_post_stream, draw_hiring, p);
+      if (!draw.bernoulli(settings_.hiring_probability_per_day)) continue;
       StaffMember hire = draw_member(context.seed, context.step, next_staff_id_++, true);
       hire.unit = static_cast<std::int32_t>(unit), hire.level = static_cast<std::int32_t>(entry);
       hire.post = static_cast<std::int64_t>(p);

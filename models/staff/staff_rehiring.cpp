@@ -63,7 +63,6 @@ void StaffSystem::rehire(const StepContext& context) {
   });
   const auto assigned = match_candidates_to_posts(posts_, candidates_);
   post_occupied_.assign(posts_.size(), 0);
-  vacancy_drawn_.assign(posts_.size(), 0);  // sized with the posts, not in a day's step
   // Each staff member moves on their own (no two share a post), so the moves run in blocks;
   // the counts are integers, the same summed in any order.
   struct Outcomes {

@@ -62,7 +62,6 @@ void StaffSystem::flatten_layers(const StepContext& context) {
 void StaffSystem::reseat_staff() {
   std::vector<std::int64_t> seated(posts_.units() * posts_.levels(), 0);
   post_occupied_.assign(posts_.size(), 0);
-  vacancy_drawn_.assign(posts_.size(), 0);  // sized with the posts, not in a day's step
   for (std::size_t i = 0; i < staff_.size(); ++i) {
     const auto unit = static_cast<std::size_t>(staff_.unit[i]);
     const auto level = static_cast<std::size_t>(staff_.level[i]);

@@ -132,7 +132,6 @@ void StaffSystem::appoint_initial_staff(const ReplicationSetup& setup) {
   }
   next_staff_id_ = count;
   post_occupied_.assign(posts_.size(), 0);
-  vacancy_drawn_.assign(posts_.size(), 0);  // sized with the posts, not in a day's step
   for (std::int64_t post : staff_.post)
     if (post >= 0) post_occupied_[static_cast<std::size_t>(post)] = 1;
 }

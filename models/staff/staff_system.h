@@ -141,8 +141,6 @@ class StaffSystem {
   bool promote_into(std::size_t post, const StepContext& context);
   void hire_into_vacancies(const StepContext& context);
   void sort_staff_into_cells();
-  void draw_vacancies(std::size_t level, std::uint32_t purpose, double probability,
-                      const StepContext& context);
   void snapshot(std::array<double, max_levels>& competence,
                 std::array<double, identity_count>& managers) const;
   std::int32_t highest_allowed_level(std::size_t staff, std::int64_t day) const;
@@ -157,7 +155,6 @@ class StaffSystem {
   PostTable posts_;
   Workforce staff_;
   std::vector<std::uint8_t> post_occupied_;
-  std::vector<std::uint8_t> vacancy_drawn_;  // draw_vacancies(): per post, kept between days
   std::vector<std::uint8_t> unit_is_park_, unit_approvals_, unit_penalties_;
   std::int64_t management_layers_ = 0;
   bool merged_ = false, flattened_ = false;
