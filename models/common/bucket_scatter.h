@@ -57,9 +57,8 @@ class BucketScatter {
         block_size);
   }
 
+  // Where bucket b starts after scatter(); first(buckets) is n.
   std::size_t first(std::size_t bucket) const { return first_[bucket]; }
-  // first(0), ..., first(buckets): where each bucket starts, and n at the end.
-  const std::vector<std::size_t>& starts() const { return first_; }
 
  private:
   std::vector<std::size_t> cursor_;  // blocks x buckets: counts, then next destinations

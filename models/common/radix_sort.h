@@ -7,7 +7,7 @@
 // values are bit-identical on any thread count and to a comparison sort; it is O(n), without
 // the branch mispredictions of a comparison sort, and allocates nothing once its buffers have
 // grown. Used for the daily pay Gini of the staff model (bench/README.md: 83 -> 18 us a day
-// for the 1,636 Binhai staff, and the parallel passes in "Optimisations").
+// for the 1,636 Binhai staff, and the parallel passes in its "Threads" section).
 #pragma once
 
 #include <algorithm>

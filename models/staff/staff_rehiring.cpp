@@ -92,13 +92,11 @@ void StaffSystem::rehire(const StepContext& context) {
         return Outcomes{a.heads_out + b.heads_out, a.promoted + b.promoted,
                         a.unplaced + b.unplaced};
       });
-  const std::int64_t heads_out = outcomes.heads_out, promoted = outcomes.promoted,
-                     unplaced = outcomes.unplaced;
   staff_.remove_leavers();
   rehiring_.happened = true;
-  rehiring_.former_heads_not_reappointed = counts_.heads_not_reappointed = heads_out;
-  rehiring_.staff_promoted_to_management = counts_.promoted_in_rehiring = promoted;
-  rehiring_.staff_not_reappointed = unplaced;
+  rehiring_.former_heads_not_reappointed = counts_.heads_not_reappointed = outcomes.heads_out;
+  rehiring_.staff_promoted_to_management = counts_.promoted_in_rehiring = outcomes.promoted;
+  rehiring_.staff_not_reappointed = outcomes.unplaced;
   snapshot(rehiring_.competence_after, rehiring_.managers_after);
   level_before_reform_.clear();
 }

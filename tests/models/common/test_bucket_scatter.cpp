@@ -61,7 +61,6 @@ TEST(BucketScatter, GivesEveryItemItsPlaceInTheSerialStableOrderOnOneTwoAndFourT
         start += static_cast<std::size_t>(std::count(bucket.begin(), bucket.end(), b));
       }
       EXPECT_EQ(scatter.first(buckets), n);
-      EXPECT_EQ(scatter.starts().size(), buckets + 1);
     }
   }
 }
