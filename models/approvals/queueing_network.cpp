@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <stdexcept>
-#include <tuple>
 
 namespace reformsim::models {
 
@@ -23,11 +21,6 @@ double ServiceTimeModel::draw(RandomStream& random, double mean_days) const {
       return mean_days;
   }
   return mean_days;
-}
-
-bool QueueingNetwork::Event::operator>(const Event& other) const {
-  return std::tie(time, application, node, kind) >
-         std::tie(other.time, other.application, other.node, other.kind);
 }
 
 QueueingNetwork::QueueingNetwork(std::vector<std::int32_t> servers_per_unit,
@@ -52,6 +45,8 @@ QueueingNetwork::QueueingNetwork(std::vector<std::int32_t> servers_per_unit,
 }
 
 std::uint32_t QueueingNetwork::add_plan(WorkflowPlan plan) {
+  if (plan.nodes.size() > EventQueue<EventKind>::max_nodes)
+    throw std::logic_error("a workflow plan has more nodes than the event queue can address");
   for (const WorkflowNode& node : plan.nodes)
     if (node.unit != no_unit && static_cast<std::size_t>(node.unit) >= units_.size())
       throw std::logic_error("workflow node refers to an approval unit that does not exist");
@@ -63,6 +58,8 @@ std::uint64_t QueueingNetwork::submit(std::uint32_t plan_index, std::uint64_t ap
                                       double submitted_day) {
   const WorkflowPlan& plan = plans_.at(plan_index);
   const std::uint64_t application = application_plan_.size();
+  if (application >= EventQueue<EventKind>::max_applications)
+    throw std::length_error("more applications than the event queue can address");
   const double day = std::max(submitted_day, now_);
   application_plan_.push_back(plan_index);
   applicant_.push_back(applicant);
@@ -101,10 +98,8 @@ void QueueingNetwork::remove_queued_steps(std::uint64_t application) {
 }
 
 void QueueingNetwork::run_until(double day_end) {
-  while (!events_.empty() && events_.front().time < day_end) {
-    std::pop_heap(events_.begin(), events_.end(), std::greater<Event>());
-    const Event event = events_.back();
-    events_.pop_back();
+  while (!events_.empty() && events_.earliest_time() < day_end) {
+    const Event event = events_.pop();
     now_ = event.time;
     handle(event);
   }
@@ -132,8 +127,7 @@ void QueueingNetwork::set_unit_productivity(std::size_t unit, double productivit
 }
 
 void QueueingNetwork::schedule(const Event& event) {
-  events_.push_back(event);
-  std::push_heap(events_.begin(), events_.end(), std::greater<Event>());
+  events_.push(event);
 }
 
 void QueueingNetwork::handle(const Event& event) {

@@ -5,14 +5,16 @@
 //
 // Determinism: every draw comes from a RandomStream keyed by (application id, node, purpose),
 // never from a shared stream, and events are ordered by the stable key (time, application,
-// node, kind), so a run depends only on the seed and the submissions, not on scheduling. The
-// event loop is serial on purpose: its order is the semantics of the queue.
+// node, kind), a total order, so a run depends only on the seed and the submissions, not on
+// scheduling or on how the pending events are stored. The event loop is serial on purpose: its
+// order is the semantics of the queue.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <vector>
 
+#include "models/approvals/event_queue.h"
 #include "models/approvals/workflow_plan.h"
 #include "models/common/approval_service.h"
 
@@ -78,13 +80,7 @@ class QueueingNetwork {
 
  private:
   enum class EventKind : std::uint8_t { completion = 0, arrival = 1, resubmission = 2 };
-  struct Event {
-    double time;
-    std::uint64_t application;
-    std::uint32_t node;
-    EventKind kind;
-    bool operator>(const Event& other) const;
-  };
+  using Event = EventQueue<EventKind>::Event;
   struct QueuedStep {
     std::uint64_t application;
     std::uint32_t node;
@@ -115,7 +111,7 @@ class QueueingNetwork {
   ServiceTimeModel service_;
   std::uint64_t seed_;
   double now_ = 0;
-  std::vector<Event> events_;  // binary min-heap on the stable key
+  EventQueue<EventKind> events_;  // pending events, earliest (by the stable key) first
 
   // Applications by id (structure of arrays); joins_ holds each one's join counters.
   std::vector<std::uint32_t> application_plan_;
