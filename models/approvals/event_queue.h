@@ -1,39 +1,36 @@
-// event_queue.h - the approval network's pending events, earliest first: a 4-ary min-heap of
-// 16-byte entries (time, packed key).
+// event_queue.h - the approval network's pending events, earliest first: a radix heap over the
+// events' 128-bit keys (time, application, node, kind).
 //
-// Why not std::priority_queue over the 24-byte event: the heap is 85% of the network's
-// instructions and most of its cache misses (bench/approvals/README.md). Four children per
-// node halve the levels a pop descends, and 16-byte entries, stored from a cache-line boundary
-// with the root three entries in, put every node's four children in one 64-byte line, where a
-// binary heap of 24-byte events touches a new line at nearly every level.
+// Why not a comparison heap: popping the binary heap was 85% of the network's instructions and
+// most of its cache misses, and a 4-ary heap of 16-byte entries still spent 65% of the time in
+// pop at 1e5 applications in progress (bench/approvals/README.md): every level of a sift-down
+// is a dependent load from a heap of megabytes. The network's events are monotone: an event
+// handled at time t schedules events at t or later. A radix heap exploits that. Bucket i > 0
+// holds the events whose key first differs from the last extracted minimum at bit i - 1
+// (counting from the least significant bit), bucket 0 those equal to it; a push appends to a
+// bucket, a pop takes bucket 0 or, when it is empty, re-sorts the lowest non-empty bucket into
+// lower ones around its minimum. Every access is a sequential append or scan, and an event
+// moves down at most 128 times (in practice a few times).
 //
-// The order is the network's stable key (time, application, node, kind), a total order, so
-// the sequence of pops is the same whatever heap holds the events: results are bit-identical
-// to the binary heap's.
+// Monotone in time is not quite monotone in the key: a zero delay (a sign-off of 0 days, a
+// service time of 0) schedules an event at the current time whose key can be below the one
+// just handled. Those few go to a small binary heap beside the buckets, and pop takes the
+// smaller of the two minima, so the queue always returns the least pending event.
+//
+// The order is the network's stable key, a total order, so the sequence of pops is the same
+// whatever structure holds the events: results are bit-identical to the binary heap's.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <new>
+#include <functional>
 #include <type_traits>
 #include <vector>
 
 namespace reformsim::models {
-
-// Allocates from 64-byte boundaries (cache lines).
-template <typename T>
-struct CacheLineAllocator {
-  using value_type = T;
-  static constexpr std::align_val_t alignment{64};
-  CacheLineAllocator() = default;
-  template <typename U>
-  CacheLineAllocator(const CacheLineAllocator<U>&) noexcept {}
-  T* allocate(std::size_t count) {
-    return static_cast<T*>(::operator new(count * sizeof(T), alignment));
-  }
-  void deallocate(T* pointer, std::size_t) noexcept { ::operator delete(pointer, alignment); }
-  friend bool operator==(const CacheLineAllocator&, const CacheLineAllocator&) { return true; }
-};
 
 // Kind: the event kinds, an enumeration with values below 4.
 template <typename Kind>
@@ -54,12 +51,18 @@ class EventQueue {
     Kind kind;
   };
 
-  EventQueue() : entries_(root, Entry{0, 0}) {}
-  void reserve(std::size_t events) { entries_.reserve(root + events); }
-  bool empty() const { return entries_.size() == root; }
-  std::size_t size() const { return entries_.size() - root; }
-  // Time of the earliest event; the queue must not be empty.
-  double earliest_time() const { return entries_[root].time; }
+  // Each bucket starts with room for a few dozen events (66 KiB in all), so the first days do
+  // not grow 129 vectors one doubling at a time (tests/perf counts the allocations).
+  EventQueue() {
+    for (auto& bucket : buckets_)
+      bucket.reserve(initial_bucket_capacity);
+  }
+
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+  // Time of the earliest event; the queue must not be empty. Not const: it may re-sort a
+  // bucket to find the earliest.
+  double earliest_time();
 
   void push(const Event& event);
   // Removes and returns the earliest event (the smallest key among equal times); the queue
@@ -71,17 +74,56 @@ class EventQueue {
     double time;
     std::uint64_t key;  // application << 24 | node << 2 | kind: compares like the triple
   };
-  static constexpr std::size_t arity = 4;
-  // Heap position h is stored at entries_[root + h]: the children of h, positions 4h+1 to
-  // 4h+4, are then entries 4(h+1) to 4(h+1)+3, one cache line (16-byte entries, aligned
-  // storage). The first three entries are unused.
-  static constexpr std::size_t root = arity - 1;
-
+  // The time's bits mapped so that unsigned order is the order of the doubles (negative times
+  // too: a burn-in starts before day 0); -0 and +0, equal as times, map alike.
+  static std::uint64_t ordered_bits(double time) {
+    if (time == 0) return std::uint64_t{1} << 63;
+    const auto bits = std::bit_cast<std::uint64_t>(time);
+    return bits >> 63 ? ~bits : bits | std::uint64_t{1} << 63;
+  }
   static bool earlier(const Entry& a, const Entry& b) {
     return a.time < b.time || (a.time == b.time && a.key < b.key);
   }
+  struct Later {
+    bool operator()(const Entry& a, const Entry& b) const { return earlier(b, a); }
+  };
+  // Below the last minimum taken from the buckets (the same order as earlier()).
+  bool below_last(const Entry& entry) const {
+    const std::uint64_t time_bits = ordered_bits(entry.time);
+    return time_bits < last_time_bits_ || (time_bits == last_time_bits_ && entry.key < last_key_);
+  }
+  // 0 when the entry's key equals the last minimum's, else 1 + the highest bit where they
+  // differ, the time's 64 bits above the key's.
+  std::size_t bucket_of(const Entry& entry) const {
+    const std::uint64_t time_difference = ordered_bits(entry.time) ^ last_time_bits_;
+    if (time_difference != 0)
+      return 128 - static_cast<std::size_t>(std::countl_zero(time_difference));
+    const std::uint64_t key_difference = entry.key ^ last_key_;
+    return key_difference == 0 ? 0
+                               : 64 - static_cast<std::size_t>(std::countl_zero(key_difference));
+  }
+  // Makes bucket 0 non-empty unless every bucket is empty.
+  void fill_bucket_zero();
+  // Whether the earliest pending entry is the side heap's top rather than bucket 0's.
+  bool earliest_is_in_side_heap();
 
-  std::vector<Entry, CacheLineAllocator<Entry>> entries_;
+  static constexpr std::size_t bucket_count = 129, initial_bucket_capacity = 32;
+  void mark(std::size_t bucket) { occupied_[bucket / 64] |= std::uint64_t{1} << bucket % 64; }
+  void unmark(std::size_t bucket) { occupied_[bucket / 64] &= ~(std::uint64_t{1} << bucket % 64); }
+  // The lowest non-empty bucket above 0; some bucket above 0 must be non-empty.
+  std::size_t lowest_occupied_above_zero() const {
+    const std::uint64_t first = occupied_[0] & ~std::uint64_t{1};
+    if (first != 0) return static_cast<std::size_t>(std::countr_zero(first));
+    if (occupied_[1] != 0) return 64 + static_cast<std::size_t>(std::countr_zero(occupied_[1]));
+    return 128;
+  }
+
+  std::array<std::vector<Entry>, bucket_count> buckets_;
+  std::array<std::uint64_t, 3> occupied_{};  // bit b: bucket b is not empty
+  std::vector<Entry> side_heap_;             // entries below the last minimum (zero delays)
+  std::size_t size_ = 0, in_buckets_ = 0;
+  // The last minimum taken from the buckets; at first below every key.
+  std::uint64_t last_time_bits_ = 0, last_key_ = 0;
 };
 
 template <typename Kind>
@@ -89,41 +131,63 @@ void EventQueue<Kind>::push(const Event& event) {
   const Entry entry{event.time, event.application << (node_bits + kind_bits) |
                                     std::uint64_t{event.node} << kind_bits |
                                     static_cast<std::uint64_t>(event.kind)};
-  entries_.push_back(entry);
-  Entry* heap = entries_.data() + root;
-  std::size_t hole = size() - 1;
-  while (hole > 0) {
-    const std::size_t parent = (hole - 1) / arity;
-    if (!earlier(entry, heap[parent])) break;
-    heap[hole] = heap[parent];
-    hole = parent;
+  ++size_;
+  if (below_last(entry)) {
+    side_heap_.push_back(entry);
+    std::push_heap(side_heap_.begin(), side_heap_.end(), Later{});
+    return;
   }
-  heap[hole] = entry;
+  const std::size_t bucket = bucket_of(entry);
+  buckets_[bucket].push_back(entry);
+  mark(bucket);
+  ++in_buckets_;
+}
+
+template <typename Kind>
+void EventQueue<Kind>::fill_bucket_zero() {
+  if (!buckets_[0].empty() || in_buckets_ == 0) return;
+  const std::size_t lowest = lowest_occupied_above_zero();
+  std::vector<Entry>& bucket = buckets_[lowest];
+  const Entry minimum = *std::min_element(bucket.begin(), bucket.end(), earlier);
+  last_time_bits_ = ordered_bits(minimum.time);
+  last_key_ = minimum.key;
+  // Every entry of the bucket agrees with the new minimum above bit lowest - 1 and is not
+  // below it, so each lands in a lower bucket.
+  for (const Entry& entry : bucket) {
+    const std::size_t lower = bucket_of(entry);
+    buckets_[lower].push_back(entry);
+    mark(lower);
+  }
+  bucket.clear();
+  unmark(lowest);
+}
+
+template <typename Kind>
+bool EventQueue<Kind>::earliest_is_in_side_heap() {
+  fill_bucket_zero();
+  if (side_heap_.empty()) return false;
+  return in_buckets_ == 0 || earlier(side_heap_.front(), buckets_[0].back());
+}
+
+template <typename Kind>
+double EventQueue<Kind>::earliest_time() {
+  return earliest_is_in_side_heap() ? side_heap_.front().time : buckets_[0].back().time;
 }
 
 template <typename Kind>
 typename EventQueue<Kind>::Event EventQueue<Kind>::pop() {
-  const Entry top = entries_[root];
-  const Entry last = entries_.back();
-  entries_.pop_back();
-  const std::size_t count = size();
-  if (count > 0) {
-    // Move the hole down from the root to where the former last entry belongs.
-    Entry* heap = entries_.data() + root;
-    std::size_t hole = 0;
-    for (;;) {
-      const std::size_t first_child = hole * arity + 1;
-      if (first_child >= count) break;
-      const std::size_t end = first_child + arity < count ? first_child + arity : count;
-      std::size_t least = first_child;
-      for (std::size_t child = first_child + 1; child < end; ++child)
-        if (earlier(heap[child], heap[least])) least = child;
-      if (!earlier(heap[least], last)) break;
-      heap[hole] = heap[least];
-      hole = least;
-    }
-    heap[hole] = last;
+  Entry top;
+  if (earliest_is_in_side_heap()) {
+    std::pop_heap(side_heap_.begin(), side_heap_.end(), Later{});
+    top = side_heap_.back();
+    side_heap_.pop_back();
+  } else {
+    top = buckets_[0].back();
+    buckets_[0].pop_back();
+    if (buckets_[0].empty()) unmark(0);
+    --in_buckets_;
   }
+  --size_;
   constexpr std::uint64_t node_mask = (std::uint64_t{1} << node_bits) - 1;
   constexpr std::uint64_t kind_mask = (std::uint64_t{1} << kind_bits) - 1;
   return {top.time, top.key >> (node_bits + kind_bits),

@@ -31,17 +31,16 @@ QueueingNetwork::QueueingNetwork(std::vector<std::int32_t> servers_per_unit,
     units_[unit].servers = servers_per_unit[unit];
     units_[unit].last_change = start_day;
   }
-  // Room for the first applications and events, so the early days do not reallocate them one
+  // Room for the first applications and outcomes, so the early days do not reallocate them one
   // doubling at a time (they grow geometrically beyond; tests/perf counts these allocations).
-  constexpr std::size_t initial_applications = 1024, initial_events = 1024;
+  constexpr std::size_t initial_applications = 1024, initial_outcomes = 1024;
   for (auto* column : {&application_plan_, &sinks_remaining_, &queued_steps_, &join_offset_})
     column->reserve(initial_applications);
   applicant_.reserve(initial_applications);
   submitted_day_.reserve(initial_applications);
   trips_.reserve(initial_applications);
   status_.reserve(initial_applications);
-  events_.reserve(initial_events);
-  outcomes_.reserve(initial_events);
+  outcomes_.reserve(initial_outcomes);
 }
 
 std::uint32_t QueueingNetwork::add_plan(WorkflowPlan plan) {

@@ -1,6 +1,7 @@
 // The approval network's event queue pops in the stable key's order, (time, application, node,
 // kind), exactly as the binary heap it replaced did: checked against std::priority_queue over
-// the same keys, with many equal times so that the tie-breaks are exercised.
+// the same keys, with many equal times so that the tie-breaks are exercised, in the pattern the
+// network makes (monotone times with zero delays) and in an arbitrary one (the side heap).
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -23,10 +24,22 @@ Key key_of(const Queue::Event& event) {
   return {event.time, event.application, event.node, static_cast<std::uint8_t>(event.kind)};
 }
 
-TEST(EventQueue, PopsInTheStableKeyOrderLikeABinaryHeap) {
+using Reference = std::priority_queue<Key, std::vector<Key>, std::greater<Key>>;
+
+// Pops both until empty, checking each pop.
+void expect_same_pops_to_the_end(Queue& queue, Reference& reference) {
+  while (!reference.empty()) {
+    ASSERT_EQ(queue.earliest_time(), std::get<0>(reference.top()));
+    ASSERT_EQ(key_of(queue.pop()), reference.top());
+    reference.pop();
+  }
+  EXPECT_TRUE(queue.empty());
+}
+
+TEST(EventQueue, PopsInTheStableKeyOrderWhenEventsArriveInAnyOrder) {
   std::mt19937_64 random(2018);
   Queue queue;
-  std::priority_queue<Key, std::vector<Key>, std::greater<Key>> reference;
+  Reference reference;
   // Times on a coarse grid (many ties) and fine keys; pushes and pops interleaved so that the
   // heap is rebuilt at every size from 0 to a few thousand.
   std::uniform_int_distribution<int> tick(0, 200);
@@ -48,12 +61,47 @@ TEST(EventQueue, PopsInTheStableKeyOrderLikeABinaryHeap) {
     }
     ASSERT_EQ(queue.size(), reference.size());
   }
-  while (!reference.empty()) {
-    ASSERT_EQ(key_of(queue.pop()), reference.top());
-    reference.pop();
-  }
-  EXPECT_TRUE(queue.empty());
+  expect_same_pops_to_the_end(queue, reference);
   EXPECT_GT(pops, 10000u);
+}
+
+TEST(EventQueue, PopsInTheStableKeyOrderForTheNetworksPatternOfEvents) {
+  // As in the network: each popped event schedules 0-2 events at its time plus a delay that
+  // is exponential, a fixed hand-off, or zero (a sign-off of 0 days), for other applications
+  // too (a freed server starts the next in its queue); times start in a burn-in (negative)
+  // and pass through -0 and +0.
+  std::mt19937_64 random(54);
+  std::exponential_distribution<double> service(10.0);
+  std::uniform_int_distribution<std::uint64_t> application(0, 100000);
+  std::uniform_int_distribution<std::uint32_t> node(0, 40);
+  std::uniform_int_distribution<int> kind(0, 3), delay_kind(0, 3), children(0, 2);
+  Queue queue;
+  Reference reference;
+  auto push = [&](const Queue::Event& event) {
+    queue.push(event);
+    reference.push(key_of(event));
+  };
+  push({-0.0, 1, 1, Kind::second});
+  push({0.0, 0, 0, Kind::first});
+  for (std::uint64_t a = 0; a < 2000; ++a)
+    push({-5.0 + 0.0025 * static_cast<double>(a), a, 0, Kind::second});
+  std::size_t pops = 0;
+  while (!reference.empty() && pops < 400000) {
+    ASSERT_EQ(queue.earliest_time(), std::get<0>(reference.top()));
+    const Queue::Event event = queue.pop();
+    ASSERT_EQ(key_of(event), reference.top()) << "pop " << pops;
+    reference.pop();
+    ++pops;
+    const int count = queue.size() < 5000 ? children(random) + 1 : children(random);
+    for (int child = 0; child < count; ++child) {
+      const int which = delay_kind(random);
+      const double delay = which == 0 ? 0.0 : which == 1 ? 0.3 : service(random);
+      push({event.time + delay, which == 3 ? application(random) : event.application, node(random),
+            static_cast<Kind>(kind(random))});
+    }
+  }
+  EXPECT_EQ(pops, 400000u);
+  expect_same_pops_to_the_end(queue, reference);
 }
 
 TEST(EventQueue, KeepsTheLargestAddressableFieldsIntact) {
