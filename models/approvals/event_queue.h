@@ -58,8 +58,8 @@ class EventQueue {
       bucket.reserve(initial_bucket_capacity);
   }
 
-  bool empty() const { return size_ == 0; }
-  std::size_t size() const { return size_; }
+  bool empty() const { return size() == 0; }
+  std::size_t size() const { return in_buckets_ + side_heap_.size(); }
   // Time of the earliest event; the queue must not be empty. Not const: it may re-sort a
   // bucket to find the earliest.
   double earliest_time();
@@ -121,7 +121,7 @@ class EventQueue {
   std::array<std::vector<Entry>, bucket_count> buckets_;
   std::array<std::uint64_t, 3> occupied_{};  // bit b: bucket b is not empty
   std::vector<Entry> side_heap_;             // entries below the last minimum (zero delays)
-  std::size_t size_ = 0, in_buckets_ = 0;
+  std::size_t in_buckets_ = 0;
   // The last minimum taken from the buckets; at first below every key.
   std::uint64_t last_time_bits_ = 0, last_key_ = 0;
 };
@@ -131,7 +131,6 @@ void EventQueue<Kind>::push(const Event& event) {
   const Entry entry{event.time, event.application << (node_bits + kind_bits) |
                                     std::uint64_t{event.node} << kind_bits |
                                     static_cast<std::uint64_t>(event.kind)};
-  ++size_;
   if (below_last(entry)) {
     side_heap_.push_back(entry);
     std::push_heap(side_heap_.begin(), side_heap_.end(), Later{});
@@ -187,7 +186,6 @@ typename EventQueue<Kind>::Event EventQueue<Kind>::pop() {
     if (buckets_[0].empty()) unmark(0);
     --in_buckets_;
   }
-  --size_;
   constexpr std::uint64_t node_mask = (std::uint64_t{1} << node_bits) - 1;
   constexpr std::uint64_t kind_mask = (std::uint64_t{1} << kind_bits) - 1;
   return {top.time, top.key >> (node_bits + kind_bits),
