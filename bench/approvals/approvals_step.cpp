@@ -36,7 +36,9 @@ ParameterSet bench_parameters(const Model& model, const ModelCatalogue& catalogu
   return parameters;
 }
 
-void approvals_step(benchmark::State& state) {
+// execution: how the queueing core runs; automatic is serial on one thread and in windows of
+// the shortest hand-off between units on more (the default a user gets).
+void run_approval_days(benchmark::State& state, models::QueueingNetwork::Execution execution) {
   tbb::global_control threads(tbb::global_control::max_allowed_parallelism,
                               static_cast<std::size_t>(state.range(1)));
   const ModelCatalogue catalogue = models::all_models();
@@ -46,7 +48,9 @@ void approvals_step(benchmark::State& state) {
   const MetricCatalogue metrics = model.metrics(parameters);
   const Calendar calendar = Calendar::from(parameters);
   auto approvals = model.create_state({parameters, calendar, 42, 0}, metrics);
-  auto& network = dynamic_cast<models::ApprovalsState&>(*approvals).network().network();
+  auto& approval_network = dynamic_cast<models::ApprovalsState&>(*approvals).network();
+  approval_network.set_execution(execution);
+  const auto& network = approval_network.network();
   const auto phases = approvals->phases();
   std::vector<double> row_values(metrics.series_width());
   MetricRow row(row_values);
@@ -66,8 +70,24 @@ void approvals_step(benchmark::State& state) {
     in_progress += static_cast<double>(network.in_progress(models::ApplicationType(type)));
   state.counters["applications_in_progress"] = in_progress;
   set_throughput(state, in_progress, bytes_per_application_day);
+  state.counters["windows_per_day"] =
+      static_cast<double>(network.windows()) / static_cast<double>(step);
+}
+
+void approvals_step(benchmark::State& state) {
+  run_approval_days(state, models::QueueingNetwork::Execution::automatic);
 }
 BENCHMARK(approvals_step)
+    ->ArgsProduct({{100, 1000, 10000, 100000, 1000000}, {1, 2}})
+    ->ArgNames({"in_progress", "threads"})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// The windowed loop on one thread too: what the windows cost, or save, without parallelism.
+void approvals_step_windowed(benchmark::State& state) {
+  run_approval_days(state, models::QueueingNetwork::Execution::windowed);
+}
+BENCHMARK(approvals_step_windowed)
     ->ArgsProduct({{100, 1000, 10000, 100000, 1000000}, {1, 2}})
     ->ArgNames({"in_progress", "threads"})
     ->Unit(benchmark::kMillisecond)

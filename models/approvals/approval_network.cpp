@@ -26,13 +26,16 @@ ApprovalMetricIds metric_ids(const MetricCatalogue& m) {
 }
 
 // Nearest-rank quantile of values (reordered in place): the smallest value with at least a
-// fraction q of the values at or below it.
-double nearest_rank(std::vector<double>& values, double q) {
+// fraction q of the values at or below it. Only [from, end) is searched: a caller taking a
+// higher quantile after a lower one passes the lower one's position, as nth_element has put
+// every value at or above it there.
+std::vector<double>::iterator nearest_rank(std::vector<double>& values, double q,
+                                           std::vector<double>::iterator from) {
   const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
   const auto position =
       values.begin() + static_cast<std::ptrdiff_t>(std::max<std::size_t>(rank, 1) - 1);
-  std::nth_element(values.begin(), position, values.end());
-  return *position;
+  std::nth_element(from, position, values.end());
+  return position;
 }
 
 }  // namespace
@@ -223,8 +226,9 @@ ApprovalNetwork::TypeStatistics ApprovalNetwork::window_statistics(ApplicationTy
   const auto count = static_cast<double>(statistics.count);
   statistics.mean = std::accumulate(scratch_.begin(), scratch_.end(), 0.0) / count;
   statistics.trips = trips / count;
-  statistics.median = nearest_rank(scratch_, 0.5);
-  statistics.p90 = nearest_rank(scratch_, 0.9);
+  const auto median = nearest_rank(scratch_, 0.5, scratch_.begin());
+  statistics.median = *median;
+  statistics.p90 = *nearest_rank(scratch_, 0.9, median);
   return statistics;
 }
 

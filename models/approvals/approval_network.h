@@ -62,6 +62,8 @@ class ApprovalNetwork : public ApprovalService {
   void summarise(MetricRow& row) const;
 
   const QueueingNetwork& network() const { return network_; }
+  // How the queueing core runs (the results are the same; benchmarks compare them).
+  void set_execution(QueueingNetwork::Execution execution) { network_.set_execution(execution); }
   // The measures an application submitted on `day` would be handled under at full intensity.
   MeasureSet measures_in_force(std::int64_t day) const;
 

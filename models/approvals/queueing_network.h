@@ -6,15 +6,19 @@
 // Determinism: every draw comes from a RandomStream keyed by (application id, node, purpose),
 // never from a shared stream, and events are ordered by the stable key (time, application,
 // node, kind), a total order, so a run depends only on the seed and the submissions, not on
-// scheduling or on how the pending events are stored. The event loop is serial on purpose: its
-// order is the semantics of the queue.
+// scheduling or on how the pending events are stored. The order of events at each unit is the
+// semantics of its queue; across units, events meet only through hand-offs that take time, so
+// with more than one thread the units advance as logical processes in windows of that time
+// (plan_routing.h), and the results are bit-identical to the serial loop's.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "models/approvals/event_queue.h"
+#include "models/approvals/plan_routing.h"
 #include "models/approvals/workflow_plan.h"
 #include "models/common/approval_service.h"
 
@@ -57,6 +61,17 @@ class QueueingNetwork {
   void withdraw(std::uint64_t application);
   // Processes every event before day_end and moves the clock there.
   void run_until(double day_end);
+  // How run_until processes events: automatic = in windows when there is more than one unit
+  // and the plans' lookahead allows it, else serially. The results are the same either way;
+  // tests and benchmarks force one.
+  enum class Execution { automatic, serial, windowed };
+  void set_execution(Execution execution) { execution_ = execution; }
+  // The windows' length in working days: the shortest hand-off between units' processes over
+  // the plans added so far (+infinity if none crosses; below min_window the loop is serial).
+  double lookahead() const { return lookahead_; }
+  static constexpr double min_window = 0.01;
+  // Windows run so far (0 while the loop has been serial).
+  std::uint64_t windows() const { return windows_; }
   // Service rate multiplier for services starting from now on (1 = competent staff, full
   // effort), at every unit or at one; throws std::invalid_argument unless positive and finite.
   void set_productivity(double productivity);
@@ -79,7 +94,8 @@ class QueueingNetwork {
   std::uint64_t submitted() const { return application_plan_.size(); }
 
  private:
-  enum class EventKind : std::uint8_t { completion = 0, arrival = 1, resubmission = 2 };
+  // relay: a completion passed to the merge phase for its deferred successors (plan_routing.h).
+  enum class EventKind : std::uint8_t { completion = 0, arrival = 1, resubmission = 2, relay = 3 };
   using Event = EventQueue<EventKind>::Event;
   struct QueuedStep {
     std::uint64_t application;
@@ -94,17 +110,50 @@ class QueueingNetwork {
   };
   enum class Status : std::uint8_t { in_progress, completed, withdrawn };
 
-  void schedule(const Event& event);
-  void handle(const Event& event);
-  void arrive(const Event& event);
-  void admit(double time, std::uint64_t application, std::uint32_t node);
-  void start_service(double time, std::uint64_t application, std::uint32_t node);
-  void finish(const Event& event);
-  void release_server(double time, std::int32_t unit);
+  // Where the handlers put what they cause: the serial loop's one queue, a unit's process in a
+  // window, or the merge phase (definitions in queueing_network.cpp).
+  struct SerialRouter;
+  struct ProcessRouter;
+  struct MergeRouter;
+  struct LogicalProcess {
+    EventQueue<EventKind> events;
+    std::vector<std::vector<Event>> outbox;         // arrivals for other processes, by process
+    std::vector<std::uint32_t> destinations;        // processes whose outbox is not empty
+    std::uint64_t handled = 0, handled_before = 0;  // events in this window, in the last
+    std::vector<Event> relays, sinks;               // for the merge phase and the window's end
+  };
+
+  void schedule_pending(const Event& event);
+  template <class Router>
+  void handle(const Event& event, Router& router);
+  template <class Router>
+  void arrive(const Event& event, Router& router);
+  template <class Router>
+  void admit(double time, std::uint64_t application, std::uint32_t node, Router& router);
+  template <class Router>
+  void start_service(double time, std::uint64_t application, std::uint32_t node, Router& router);
+  template <class Router>
+  void finish(const Event& event, Router& router);
+  template <class Router>
+  void pass_on(const Event& completion, std::uint32_t next, Router& router);
+  template <class Router>
+  void release_server(double time, std::int32_t unit, Router& router);
   void set_busy(Unit& unit, double time, std::int32_t change);
   void account_in_system(double time, std::int64_t change);
   void conclude(std::uint64_t application, double day, bool withdrawn);
   void remove_queued_steps(std::uint64_t application);
+  std::uint32_t home(std::uint64_t application, std::uint32_t node) const {
+    return routing_[application_plan_[application]].home[node];
+  }
+
+  bool use_windows() const;
+  void move_pending_events(bool to_windows);
+  void run_serially(double day_end);
+  void run_windows(double day_end);
+  void run_process(std::size_t process, double window_end);
+  void deliver(double window_end);
+  std::uint64_t run_merge(double window_end);  // returns the events handled
+  void conclude_window();
 
   std::vector<WorkflowPlan> plans_;
   std::vector<Unit> units_;
@@ -112,6 +161,17 @@ class QueueingNetwork {
   std::uint64_t seed_;
   double now_ = 0;
   EventQueue<EventKind> events_;  // pending events, earliest (by the stable key) first
+  // In windowed execution the pending events are in the processes instead: one per unit, then
+  // the merge process (none with a single unit: nothing to run in parallel).
+  std::vector<LogicalProcess> processes_;
+  std::vector<PlanRouting> routing_;  // by plan
+  std::vector<Event> window_sinks_;
+  std::vector<std::uint32_t> active_;    // units with events in the current window
+  std::vector<std::uint8_t> receiving_;  // processes with arrivals to take at its end
+  double lookahead_ = std::numeric_limits<double>::infinity();
+  Execution execution_ = Execution::automatic;
+  bool windowed_ = false;  // where the pending events are
+  std::uint64_t windows_ = 0;
 
   // Applications by id (structure of arrays); joins_ holds each one's join counters.
   std::vector<std::uint32_t> application_plan_;

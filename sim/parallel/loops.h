@@ -31,6 +31,24 @@ void parallel_for_each_index(Index first, Index last, Body&& body) {
 #endif
 }
 
+// Runs body(i) for every i in [first, last), in parallel, each index a task of its own (never
+// grouped with its neighbours, as an adaptive partitioner may), so that a few uneven tasks
+// listed largest first are spread over the threads close to the longest-first schedule.
+template <typename Index, typename Body>
+void parallel_for_each_task(Index first, Index last, Body&& body) {
+#ifdef REFORMSIM_THREAD_SANITIZER
+  parallel_for_each_index(first, last, body);
+#else
+  tbb::parallel_for(
+      tbb::blocked_range<Index>(first, last, 1),
+      [&](const tbb::blocked_range<Index>& range) {
+        for (Index i = range.begin(); i != range.end(); ++i)
+          body(i);
+      },
+      tbb::simple_partitioner());
+#endif
+}
+
 // Sorts [begin, end) by less. Callers must give a total order (or sort values whose equal
 // elements are indistinguishable), so the result does not depend on the algorithm. Under
 // ThreadSanitizer the sort is sequential: TBB's parallel sort forks and joins inside the

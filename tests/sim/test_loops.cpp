@@ -167,6 +167,27 @@ std::vector<double> shuffled_values(std::size_t count) {
   return values;
 }
 
+TEST(ParallelForEachTask, RunsEveryIndexOnceAsItsOwnTaskOnExactlyTheThreadsGiven) {
+  // Three tasks on three threads: an adaptive partitioner may give two neighbours to one
+  // thread; one task per index must have all three running at once.
+  for (const std::size_t tasks : {std::size_t{3}, std::size_t{40}}) {
+    const int threads = 3;
+    ThreadPoolLimit limit(threads);
+    testing::ConcurrencyProbe probe(threads);
+    std::vector<std::atomic<int>> runs(tasks);
+    limit.run([&] {
+      parallel_for_each_task(std::size_t{0}, runs.size(), [&](std::size_t i) {
+        probe.task_begins();
+        runs[i].fetch_add(1);
+        probe.task_ends();
+      });
+    });
+    for (std::size_t i = 0; i < runs.size(); ++i)
+      ASSERT_EQ(runs[i].load(), 1) << "index " << i;
+    EXPECT_EQ(probe.peak(), threads) << tasks << " tasks";
+  }
+}
+
 TEST(ParallelSort, SortsAscendingByDefaultOnOneAndTwoThreads) {
   const std::vector<double> input = shuffled_values(100003);
   std::vector<double> expected = input;
