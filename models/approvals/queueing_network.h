@@ -8,8 +8,9 @@
 // node, kind), a total order, so a run depends only on the seed and the submissions, not on
 // scheduling or on how the pending events are stored. The order of events at each unit is the
 // semantics of its queue; across units, events meet only through hand-offs that take time, so
-// with more than one thread the units advance as logical processes in windows of that time
-// (plan_routing.h), and the results are bit-identical to the serial loop's.
+// the units advance as logical processes in windows of that time, side by side on as many
+// threads as there are (plan_routing.h), and the results are bit-identical to the serial
+// loop's.
 #pragma once
 
 #include <array>
