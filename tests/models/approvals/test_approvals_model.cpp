@@ -129,6 +129,46 @@ TEST(ApprovalsModel, EnsembleIsBitIdenticalOnOneTwoAndEightThreads) {
   EXPECT_FALSE(same_bits(one.replications[0].series, one.replications[1].series));
 }
 
+TEST(ApprovalNetwork, SerialAndWindowedEventLoopsGiveBitIdenticalDays) {
+  // Every measure on from day 60 (the bureau's window, pre-review and parallel approval add
+  // delays and joins outside the units), each day's metrics and outcomes compared exactly.
+  struct Days {
+    std::vector<std::vector<double>> rows;
+    std::vector<std::vector<ApplicationOutcome>> outcomes;
+    std::uint64_t windows = 0;
+  };
+  auto run_with = [](QueueingNetwork::Execution execution) {
+    ApprovalsRun run;
+    run.set("calendar.years", std::int64_t{1});
+    run.reform({all_measures().begin(), all_measures().end()}, 60);
+    Days days;
+    run.simulate(23, [&](ApprovalsState& state, std::int64_t) {
+      state.network().set_execution(execution);  // from the second day on
+      days.rows.push_back(run.series);
+      days.outcomes.push_back(state.network().outcomes_today());
+      days.windows = state.network().network().windows();
+    });
+    return days;
+  };
+  const Days serial = run_with(QueueingNetwork::Execution::serial);
+  const Days windowed = run_with(QueueingNetwork::Execution::windowed);
+  EXPECT_GT(windowed.windows, serial.windows + 200);
+  ASSERT_EQ(serial.rows.size(), windowed.rows.size());
+  std::size_t outcomes = 0;
+  for (std::size_t day = 0; day < serial.rows.size(); ++day) {
+    ASSERT_TRUE(same_bits(serial.rows[day], windowed.rows[day])) << "day " << day;
+    ASSERT_EQ(serial.outcomes[day].size(), windowed.outcomes[day].size()) << "day " << day;
+    for (std::size_t i = 0; i < serial.outcomes[day].size(); ++i) {
+      const ApplicationOutcome &a = serial.outcomes[day][i], &b = windowed.outcomes[day][i];
+      ASSERT_EQ(a.application, b.application) << "day " << day;
+      ASSERT_EQ(a.completed_day, b.completed_day) << "day " << day;
+      ASSERT_EQ(a.trips, b.trips) << "day " << day;
+    }
+    outcomes += serial.outcomes[day].size();
+  }
+  EXPECT_GT(outcomes, 1000u);
+}
+
 TEST(ApprovalsModel, BinhaiConfigRunsEndToEndAndWritesEveryMetric) {
   reformsim::testing::TemporaryDirectory directory;
   const auto file = directory / "approvals.h5";
