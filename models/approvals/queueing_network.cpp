@@ -282,8 +282,16 @@ void QueueingNetwork::run_windows(double day_end) {
                           load_b = processes_[b].handled_before;
       return load_a > load_b || (load_a == load_b && a < b);  // std::sort: no buffer to allocate
     });
-    parallel_for_each_task(std::size_t{0}, active_.size(),
-                           [&](std::size_t k) { run_process(active_[k], window_end); });
+    std::uint64_t expected = 0;  // events, judged by the last window
+    for (std::uint32_t unit : active_)
+      expected += processes_[unit].handled_before;
+    const auto run_active = [&](std::size_t k) { run_process(active_[k], window_end); };
+    if (active_.size() > 1 &&
+        (execution_ == Execution::windowed || expected >= min_parallel_events))
+      parallel_for_each_task(std::size_t{0}, active_.size(), run_active);
+    else
+      for (std::size_t k = 0; k < active_.size(); ++k)
+        run_active(k);
     // The least pending event is handled in every window; none means the loop was cancelled
     // (an exception elsewhere in an enclosing parallel loop), and the window would repeat.
     std::uint64_t handled = 0;
@@ -320,7 +328,11 @@ void QueueingNetwork::deliver(double window_end) {
     processes_[from].destinations.clear();
   }
   std::atomic<bool> early{false};
-  parallel_for_each_task(std::size_t{0}, active_.size(), [&](std::size_t k) {
+  std::size_t hand_offs = 0;
+  for (std::size_t from = 0; from < units_.size(); ++from)
+    for (std::uint32_t to : active_)
+      hand_offs += processes_[from].outbox[to].size();
+  const auto take_arrivals = [&](std::size_t k) {
     const std::uint32_t to = active_[k];
     for (std::size_t from = 0; from < units_.size(); ++from) {
       std::vector<Event>& outbox = processes_[from].outbox[to];
@@ -330,7 +342,12 @@ void QueueingNetwork::deliver(double window_end) {
       }
       outbox.clear();
     }
-  });
+  };
+  if (active_.size() > 1 && (execution_ == Execution::windowed || hand_offs >= min_parallel_events))
+    parallel_for_each_task(std::size_t{0}, active_.size(), take_arrivals);
+  else
+    for (std::size_t k = 0; k < active_.size(); ++k)
+      take_arrivals(k);
   if (early.load())
     throw std::logic_error("an arrival between approval units landed inside its window");
   LogicalProcess& merge = processes_.back();

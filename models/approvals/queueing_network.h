@@ -63,14 +63,19 @@ class QueueingNetwork {
   // Processes every event before day_end and moves the clock there.
   void run_until(double day_end);
   // How run_until processes events: automatic = in windows when there is more than one unit
-  // and the plans' lookahead allows it, else serially. The results are the same either way;
-  // tests and benchmarks force one.
+  // and the plans' lookahead allows it, else serially; windowed = the same, but the units of
+  // a window on threads however few their events (min_parallel_events). The results are the
+  // same either way; tests and benchmarks force one.
   enum class Execution { automatic, serial, windowed };
   void set_execution(Execution execution) { execution_ = execution; }
   // The windows' length in working days: the shortest hand-off between units' processes over
   // the plans added so far (+infinity if none crosses; below min_window the loop is serial).
   double lookahead() const { return lookahead_; }
   static constexpr double min_window = 0.01;
+  // Below this many events a window's units (or its hand-offs) run one after another on the
+  // calling thread: a fork and join costs more than they do, and fine-grained forks inside
+  // replications that already fill the cores only add waiting when the machine is shared.
+  static constexpr std::uint64_t min_parallel_events = 2048;
   // Windows run so far (0 while the loop has been serial).
   std::uint64_t windows() const { return windows_; }
   // Service rate multiplier for services starting from now on (1 = competent staff, full
