@@ -268,8 +268,8 @@ void QueueingNetwork::run_windows(double day_end) {
     for (LogicalProcess& process : processes_)
       if (!process.events.empty()) start = std::min(start, process.events.earliest_time());
     if (!(start < day_end)) return;
-    // A hair short of the lookahead: a chain of fixed delays summed in another order may round
-    // an ulp below start + lookahead (deliver() checks that nothing lands inside a window).
+    // A hair short of the lookahead, so that start + hand-off, rounded, cannot fall inside the
+    // window (deliver() and the merge phase check every arrival against its end anyway).
     const double window_end = std::min(start + lookahead_ * (1 - 1e-9), day_end);
     // The units with work in this window, busiest in the last window first: a few units carry
     // most of the events, and longest first spreads them over the threads.
