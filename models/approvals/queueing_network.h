@@ -116,8 +116,8 @@ class QueueingNetwork {
   };
   enum class Status : std::uint8_t { in_progress, completed, withdrawn };
 
-  // Where the handlers put what they cause: the serial loop's one queue, a unit's process in a
-  // window, or the merge phase (definitions in queueing_network.cpp).
+  // Where the handlers put what they cause: the serial loop's one queue (queueing_events.h), a
+  // unit's process in a window, or the merge phase (queueing_windows.cpp).
   struct SerialRouter;
   struct ProcessRouter;
   struct MergeRouter;
@@ -148,6 +148,10 @@ class QueueingNetwork {
   void account_in_system(double time, std::int64_t change);
   void conclude(std::uint64_t application, double day, bool withdrawn);
   void remove_queued_steps(std::uint64_t application);
+  // A sink finished: the application concludes with the last of its sinks.
+  void finish_sink(const Event& completion);
+  EdgeDelivery edge_delivery(std::uint64_t application, std::uint32_t node,
+                             std::size_t successor) const;
   std::uint32_t home(std::uint64_t application, std::uint32_t node) const {
     return routing_[application_plan_[application]].home[node];
   }
