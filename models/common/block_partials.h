@@ -25,10 +25,7 @@ class BlockPartials {
     if (partials_.size() < blocks) partials_.resize(blocks, identity);  // grows, never shrinks
     for_each_block(
         size, [&](const Block& block) { partials_[block.index] = map(block); }, block_size);
-    T total = identity;
-    for (std::size_t block = 0; block < blocks; ++block)
-      total = combine(total, partials_[block]);
-    return total;
+    return fold_in_block_order(partials_, blocks, identity, combine);
   }
 
  private:

@@ -55,6 +55,17 @@ void for_each_block(std::size_t size, Body&& body, std::size_t block_size = defa
 #endif
 }
 
+// The first `blocks` partials folded from the identity in block order: the one order of a
+// block reduction's sum, whatever the thread count.
+template <typename T, typename Combine>
+T fold_in_block_order(const std::vector<T>& partials, std::size_t blocks, T identity,
+                      Combine&& combine) {
+  T total = identity;
+  for (std::size_t block = 0; block < blocks; ++block)
+    total = combine(total, partials[block]);
+  return total;
+}
+
 // Computes map(Block) -> T for every block in parallel, then folds the partials in block order
 // with combine(T accumulated, T partial) -> T: floating-point sums come out the same whatever
 // the number of threads.
@@ -64,10 +75,7 @@ T block_reduce(std::size_t size, T identity, Map&& map, Combine&& combine,
   std::vector<T> partials(block_count(size, block_size), identity);
   for_each_block(
       size, [&](const Block& block) { partials[block.index] = map(block); }, block_size);
-  T total = identity;
-  for (const T& partial : partials)
-    total = combine(total, partial);
-  return total;
+  return fold_in_block_order(partials, partials.size(), identity, combine);
 }
 
 // Per-block output buffers for cross-agent effects (entries, hand-offs, applications): each
@@ -75,9 +83,16 @@ T block_reduce(std::size_t size, T identity, Map&& map, Combine&& combine,
 template <typename T>
 class BlockBuffers {
  public:
-  // Keeps the vectors' capacity between steps, so a steady state allocates nothing.
-  void reset(std::size_t blocks) {
-    if (buffers_.size() < blocks) buffers_.resize(blocks);
+  // Keeps the vectors' capacity between steps, so a steady state allocates nothing; a block
+  // seen for the first time gets room for reserve_each items at once (one allocation, not
+  // the few of growing from empty).
+  void reset(std::size_t blocks, std::size_t reserve_each = 0) {
+    if (buffers_.size() < blocks) {
+      const std::size_t first_new = buffers_.size();
+      buffers_.resize(blocks);
+      for (std::size_t block = first_new; block < blocks; ++block)
+        buffers_[block].reserve(reserve_each);
+    }
     for (auto& buffer : buffers_)
       buffer.clear();
     active_ = blocks;

@@ -170,6 +170,13 @@ TEST(BlockReduce, FoldsPartialsInBlockOrder) {
   EXPECT_EQ(order, "0,1,2,3,4,5,6,7,8,9,");
 }
 
+TEST(FoldInBlockOrder, FoldsTheFirstBlocksPartialsFromTheIdentityInOrder) {
+  const std::vector<std::string> partials{"a", "b", "c", "stale"};
+  const auto concatenate = [](std::string a, const std::string& b) { return a + b; };
+  EXPECT_EQ(fold_in_block_order(partials, 3, std::string(">"), concatenate), ">abc");
+  EXPECT_EQ(fold_in_block_order(partials, 0, std::string(">"), concatenate), ">");
+}
+
 TEST(BlockBuffers, MergeConcatenatesInBlockOrderAndReuseKeepsNothingOld) {
   BlockBuffers<int> buffers;
   tbb::task_arena arena(8);
@@ -191,6 +198,22 @@ TEST(BlockBuffers, MergeConcatenatesInBlockOrderAndReuseKeepsNothingOld) {
     for (std::size_t k = 0; k < merged.size(); ++k)
       EXPECT_EQ(merged[k], static_cast<int>(7 * k));
   }
+}
+
+TEST(BlockBuffers, ANewBlockGetsTheReservedRoomAndResetEmptiesEveryBlock) {
+  BlockBuffers<int> buffers;
+  buffers.reset(3, 6);
+  buffers[1].push_back(7);
+  buffers.reset(5, 6);  // two new blocks; the first three keep their capacity, lose their items
+  for (std::size_t block = 0; block < 5; ++block)
+    EXPECT_GE(buffers[block].capacity(), 6u) << block;
+  EXPECT_EQ(buffers.total_size(), 0u);
+  buffers.reset(2);
+  buffers[0].push_back(1);
+  buffers[1].push_back(2);
+  std::vector<int> merged;
+  buffers.merge_into(merged);
+  EXPECT_EQ(merged, (std::vector<int>{1, 2}));
 }
 
 }  // namespace
