@@ -107,78 +107,91 @@ void EnforcementSystem::inspect(const StepContext& context) {
   for (std::size_t d = 0; d < department_detection_.size(); ++d)
     department_detection_[d] =
         std::min(1.0, settings_.department_detection_probability * department_productivity_[d]);
-  partials_.assign(block_count(firms.size()), EnforcementTally{});
-  for_each_block(firms.size(), [&](const Block& block) {
-    partials_[block.index] = inspect_block(firms, block.begin, block.end, context, consolidation);
-  });
-  for (const EnforcementTally& partial : partials_)
-    today_ = add(today_, partial);
+  const InspectionDay day = inspection_day(context, consolidation);
+  today_ = inspection_sums_.reduce(
+      firms.size(), EnforcementTally{},
+      [&](std::size_t firm, std::size_t) { return inspect_firm(firms, firm, context, day); },
+      [&](EnforcementTally& tally, const FirmInspections& inspections, std::size_t firm) {
+        tally.firms += 1;
+        tally.inspections += inspections.inspections;
+        tally.bureau_inspections += inspections.bureau_inspections;
+        tally.duplicate_inspections += inspections.duplicate_inspections;
+        tally.violations_detected += inspections.violations_detected;
+        tally.compliance_days += inspections.compliance_days;
+        tally.firms_in_violation += firms.violation_remit[firm] != no_violation;
+        tally.compliance_burden += firms.compliance_burden[firm];
+      },
+      add, inspection_schedule_);
   totals_ = add(totals_, today_);
+}
+
+EnforcementSystem::InspectionDay EnforcementSystem::inspection_day(const StepContext& context,
+                                                                   double consolidation) const {
+  const auto& s = settings_;
+  const double days = static_cast<double>(s.days_per_year);
+  InspectionDay day;
+  day.today = static_cast<std::int32_t>(context.calendar.reported_day(context.step));
+  day.self_correction = 1 - std::exp(-s.self_correction_per_year / days);
+  day.department_rate = (1 - consolidation) * s.inspections_per_department_year *
+                        static_cast<double>(s.departments_before) / days;
+  day.bureau_rate = consolidation * s.bureau_inspections_per_firm_year / days;
+  day.bureau_detection = std::min(1.0, s.bureau_detection_probability * staff_productivity_);
+  return day;
 }
 
 // One firm-day: its violation begins or ends, then Poisson inspections, each by a department
 // (own field only) or by the bureau (every field, never twice within the coordination window).
-EnforcementTally EnforcementSystem::inspect_block(const InspectedFirms& firms, std::size_t begin,
-                                                  std::size_t end, const StepContext& context,
-                                                  double consolidation) const {
+// The counts are whole numbers, so adding a firm's count at once gives the same sum as adding
+// one per inspection.
+EnforcementSystem::FirmInspections EnforcementSystem::inspect_firm(const InspectedFirms& firms,
+                                                                   std::size_t i,
+                                                                   const StepContext& context,
+                                                                   const InspectionDay& day) const {
   const auto& s = settings_;
   const double days = static_cast<double>(s.days_per_year);
-  const auto today = static_cast<std::int32_t>(context.calendar.reported_day(context.step));
-  const double self_correction = 1 - std::exp(-s.self_correction_per_year / days);
-  const double department_rate = (1 - consolidation) * s.inspections_per_department_year *
-                                 static_cast<double>(s.departments_before) / days;
-  const double bureau_detection =
-      std::min(1.0, s.bureau_detection_probability * staff_productivity_);
-  EnforcementTally tally;
-  for (std::size_t i = begin; i < end; ++i) {
-    auto random =
-        context.random(enforcement_firm_stream, enforcement_draw_inspection_day, firms.firm_id[i]);
-    std::uint8_t& remit = firms.violation_remit[i];
-    const double change = random.uniform();
-    if (remit == no_violation) {
-      if (change < 1 - std::exp(-firms.violation_propensity[i] / days))
-        remit = static_cast<std::uint8_t>(
-            random.uniform_index(static_cast<std::uint64_t>(s.departments_before)));
-    } else if (change < self_correction) {
-      remit = no_violation;
-    }
-    const double bureau_rate =
-        consolidation * s.bureau_inspections_per_firm_year / days *
-        ((1 - s.risk_targeting) +
-         s.risk_targeting * firms.violation_propensity[i] / s.violation_propensity_mean);
-    const std::uint64_t visits = random.poisson(department_rate + bureau_rate);
-    double compliance_days = 0;
-    for (std::uint64_t visit = 0; visit < visits; ++visit) {
-      const bool bureau = random.uniform() * (department_rate + bureau_rate) < bureau_rate;
-      const bool recent =
-          static_cast<double>(today) - static_cast<double>(firms.last_inspection_day[i]) <
-          s.coordination_window_days;
-      if (bureau && recent) continue;  // the coordinated plan does not return so soon
-      const auto department = static_cast<std::uint8_t>(
+  auto random =
+      context.random(enforcement_firm_stream, enforcement_draw_inspection_day, firms.firm_id[i]);
+  std::uint8_t& remit = firms.violation_remit[i];
+  const double change = random.uniform();
+  if (remit == no_violation) {
+    if (change < 1 - std::exp(-firms.violation_propensity[i] / days))
+      remit = static_cast<std::uint8_t>(
           random.uniform_index(static_cast<std::uint64_t>(s.departments_before)));
-      const bool sees = bureau || department == remit;
-      const double detection = random.uniform();
-      tally.inspections += 1;
-      tally.bureau_inspections += bureau;
-      tally.duplicate_inspections += recent;
-      compliance_days += bureau ? s.bureau_inspection_days : s.department_inspection_days;
-      if (remit != no_violation && sees &&
-          detection < (bureau ? bureau_detection : department_detection_[department])) {
-        tally.violations_detected += 1;
-        remit = no_violation;  // corrected under the penalty
-      }
-      firms.last_inspection_day[i] = today;
-    }
-    double& burden = firms.compliance_burden[i];
-    const double lost_share = compliance_days / std::max(firms.employment[i], 1.0);
-    burden =
-        std::min(max_compliance_burden, burden + (lost_share - burden) / s.burden_smoothing_days);
-    tally.firms += 1;
-    tally.compliance_days += compliance_days;
-    tally.firms_in_violation += remit != no_violation;
-    tally.compliance_burden += burden;
+  } else if (change < day.self_correction) {
+    remit = no_violation;
   }
-  return tally;
+  const double department_rate = day.department_rate;
+  const double bureau_rate =
+      day.bureau_rate * ((1 - s.risk_targeting) + s.risk_targeting * firms.violation_propensity[i] /
+                                                      s.violation_propensity_mean);
+  const std::uint64_t visits = random.poisson(department_rate + bureau_rate);
+  FirmInspections inspections;
+  for (std::uint64_t visit = 0; visit < visits; ++visit) {
+    const bool bureau = random.uniform() * (department_rate + bureau_rate) < bureau_rate;
+    const bool recent =
+        static_cast<double>(day.today) - static_cast<double>(firms.last_inspection_day[i]) <
+        s.coordination_window_days;
+    if (bureau && recent) continue;  // the coordinated plan does not return so soon
+    const auto department = static_cast<std::uint8_t>(
+        random.uniform_index(static_cast<std::uint64_t>(s.departments_before)));
+    const bool sees = bureau || department == remit;
+    const double detection = random.uniform();
+    inspections.inspections += 1;
+    inspections.bureau_inspections += bureau;
+    inspections.duplicate_inspections += recent;
+    inspections.compliance_days += bureau ? s.bureau_inspection_days : s.department_inspection_days;
+    if (remit != no_violation && sees &&
+        detection < (bureau ? day.bureau_detection : department_detection_[department])) {
+      inspections.violations_detected += 1;
+      remit = no_violation;  // corrected under the penalty
+    }
+    firms.last_inspection_day[i] = day.today;
+  }
+  double& burden = firms.compliance_burden[i];
+  const double lost_share = inspections.compliance_days / std::max(firms.employment[i], 1.0);
+  burden =
+      std::min(max_compliance_burden, burden + (lost_share - burden) / s.burden_smoothing_days);
+  return inspections;
 }
 
 void EnforcementSystem::record(const StepContext&, MetricRow& row) const {

@@ -18,6 +18,7 @@
 #include "models/common/reform_measures.h"
 #include "models/enforcement/inspected_firms.h"
 #include "sim/model/model.h"
+#include "sim/parallel/tiled_reduction.h"
 
 namespace reformsim::models {
 
@@ -42,7 +43,7 @@ struct EnforcementSettings {
   static EnforcementSettings from(const ParameterSet& parameters);
 };
 
-// What one day of inspections did, summed over firms in block order.
+// What one day of inspections did, summed over firms in firm order within blocks.
 struct EnforcementTally {
   double firms = 0, inspections = 0, bureau_inspections = 0, duplicate_inspections = 0;
   double compliance_days = 0, violations_detected = 0, firms_in_violation = 0;
@@ -72,6 +73,9 @@ class EnforcementSystem {
   void attach(InspectionTargets& targets) { targets_ = &targets; }
   std::vector<Phase> phases();
   void inspect(const StepContext& context);
+  // How inspect() spreads the firms over the threads (tiled_reduction.h): any schedule gives
+  // the same bits; tests and benchmarks set one, the default picks by size and threads.
+  void set_inspection_schedule(TiledSchedule schedule) { inspection_schedule_ = schedule; }
   void record(const StepContext& context, MetricRow& row) const;
   void summarise(MetricRow& row) const;
 
@@ -97,8 +101,20 @@ class EnforcementSystem {
   const EnforcementSettings& settings() const { return settings_; }
 
  private:
-  EnforcementTally inspect_block(const InspectedFirms& firms, std::size_t begin, std::size_t end,
-                                 const StepContext& context, double consolidation) const;
+  // What every firm's inspection day shares.
+  struct InspectionDay {
+    std::int32_t today = 0;  // reported day
+    double self_correction = 0, department_rate = 0, bureau_rate = 0, bureau_detection = 0;
+  };
+  // One firm's inspections of the day (whole numbers, as in EnforcementTally).
+  struct FirmInspections {
+    double compliance_days = 0;
+    std::uint32_t inspections = 0, bureau_inspections = 0, duplicate_inspections = 0;
+    std::uint32_t violations_detected = 0;
+  };
+  InspectionDay inspection_day(const StepContext& context, double consolidation) const;
+  FirmInspections inspect_firm(const InspectedFirms& firms, std::size_t firm,
+                               const StepContext& context, const InspectionDay& day) const;
 
   EnforcementSettings settings_;
   ReformSchedule schedule_;
@@ -109,7 +125,8 @@ class EnforcementSystem {
   std::vector<double> department_productivity_;  // per department
   std::vector<double> department_detection_;     // today's, from the above (sized once)
   EnforcementTally today_, totals_;
-  std::vector<EnforcementTally> partials_;  // per block, reused
+  TiledReduction<EnforcementTally, FirmInspections> inspection_sums_;  // reused buffers
+  TiledSchedule inspection_schedule_ = TiledSchedule::automatic;
 };
 
 }  // namespace reformsim::models

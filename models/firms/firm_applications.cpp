@@ -29,8 +29,8 @@ void FirmSystem::apply_for_approvals(const StepContext& context) {
   const auto day = static_cast<double>(context.calendar.reported_day(context.step));
   submissions_.clear();
   draw_entrants(context);
-  // Entrants' projects from yesterday's registrations come first, then today's, block order.
-  launches_by_block_.merge_into(launches_);
+  // Entrants' projects from yesterday's registrations come first, then today's, in firm order.
+  launches_by_tile_.merge_into(launches_);
   for (const ProjectLaunch& launch : launches_)
     if (firms_.index_of(launch.firm))  // a firm that exited today launches nothing
       submissions_.push_back({day + launch.time_of_day, investment, launch.firm, launch});

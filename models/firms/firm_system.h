@@ -21,6 +21,7 @@
 #include "models/firms/firm_population.h"
 #include "sim/model/model.h"
 #include "sim/parallel/blocks.h"
+#include "sim/parallel/tiled_reduction.h"
 
 namespace reformsim::models {
 
@@ -98,6 +99,9 @@ class FirmSystem : public InspectionTargets {
   void remove_exits(const StepContext& context);
   void apply_for_approvals(const StepContext& context);
   void take_approval_outcomes(const StepContext& context);
+  // How produce() spreads the firms over the threads (tiled_reduction.h): any schedule gives
+  // the same bits; tests and benchmarks set one, the default picks by size and threads.
+  void set_production_schedule(TiledSchedule schedule) { production_schedule_ = schedule; }
 
   const FirmPopulation& firms() const { return firms_; }
   const FirmSettings& settings() const { return settings_; }
@@ -136,12 +140,18 @@ class FirmSystem : public InspectionTargets {
 
   void bind_metrics(const MetricCatalogue& metrics);
   void create_initial_population(const ReplicationSetup& setup);
-  void consider_project(std::size_t firm, std::size_t block, const StepContext& context,
-                        double wait, double trips);
+  void consider_project(std::size_t firm, std::size_t tile, const StepContext& context, double wait,
+                        double trips);
   FirmRecord draw_firm(RandomStream& random, std::size_t sector, double mean_revenue,
                        double productivity_level) const;
-  FirmTotals produce_block(const Block& block, const StepContext& context, double wait,
-                           double trips);
+  // What every firm's production day shares: its shocks' daily sd, the expected wait for and
+  // trips to an investment permit.
+  struct ProductionDay {
+    double volatility, wait, trips;
+  };
+  FirmAccounts produce_firm(std::size_t firm, std::size_t tile, const StepContext& context,
+                            const ProductionDay& day);
+  void add_firm_day(FirmTotals& totals, const FirmAccounts& accounts, std::size_t firm) const;
   void draw_entrants(const StepContext& context);
   void submit_in_time_order(const StepContext& context);
   void sweep_waiting_projects(const StepContext& context);
@@ -169,9 +179,10 @@ class FirmSystem : public InspectionTargets {
   ApplicationCounts applications_;
   std::vector<Entrant> entrants_;  // by entrant (applicant) id, in order of application
   std::vector<Project> projects_;  // by application id, ascending
-  // Reused buffers: block partials, project launches by block, today's submissions, flags.
-  std::vector<FirmTotals> partials_;
-  BlockBuffers<ProjectLaunch> launches_by_block_;
+  // Reused buffers: the production sums, project launches by tile, today's submissions, flags.
+  TiledReduction<FirmTotals, FirmAccounts> production_sums_;
+  TiledSchedule production_schedule_ = TiledSchedule::automatic;
+  BlockBuffers<ProjectLaunch> launches_by_tile_;
   std::vector<ProjectLaunch> launches_;
   std::vector<Submission> submissions_;
   std::vector<std::uint8_t> project_leaves_;

@@ -20,6 +20,7 @@
 #include "models/staff/staff_settings.h"
 #include "models/staff/workforce.h"
 #include "sim/model/model.h"
+#include "sim/parallel/tiled_reduction.h"
 
 namespace reformsim::models {
 
@@ -102,6 +103,9 @@ class StaffSystem {
   // The parts of a day, public for tests and benchmarks; phases() runs them in this order.
   void restructure(const StepContext& context);
   void work(const StepContext& context);
+  // How work() spreads the staff over the threads (tiled_reduction.h): any schedule gives the
+  // same bits; tests and benchmarks set one, the default picks by size and threads.
+  void set_work_schedule(TiledSchedule schedule) { work_schedule_ = schedule; }
   void run_careers(const StepContext& context);
   void rehire(const StepContext& context);
   void remember_levels_before_reform();
@@ -172,7 +176,8 @@ class StaffSystem {
   mutable std::vector<double> sorted_pay_;
   mutable RadixSortBuffers pay_sort_;
   // Block partials of the day's reductions, kept between steps (no allocation in a step).
-  BlockPartials<double> kpi_partials_;
+  TiledReduction<double, double> kpi_sum_;  // the day's KPI total, by staff member
+  TiledSchedule work_schedule_ = TiledSchedule::automatic;
   mutable BlockPartials<StaffDayTotals> record_partials_;
   mutable BlockPartials<ProductivitySums> productivity_partials_;
   mutable BlockPartials<EfficiencySums> efficiency_partials_;

@@ -176,7 +176,7 @@ std::vector<Policy> policies() {
          {"FirmSystem::", "BlockBuffers<"},
          64},
         {"fixed-delay approval records growing by doubling", {"FixedDelayApprovals::"}, 64},
-        {"enforcement block partials when the firms outgrow a block",
+        {"enforcement partials and per-firm tallies when the firms outgrow them",
          {"EnforcementSystem::inspect"},
          8}}},
       {"binhai_2018.ini",
@@ -188,7 +188,7 @@ std::vector<Policy> policies() {
         {"projects, launches, submissions and their flags growing by doubling",
          {"FirmSystem::", "BlockBuffers<"},
          64},
-        {"enforcement block partials when the firms outgrow a block",
+        {"enforcement partials and per-firm tallies when the firms outgrow them",
          {"EnforcementSystem::inspect"},
          8}}},
   };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -43,6 +44,7 @@ struct FirmsRun {
     calendar = std::make_unique<Calendar>(Calendar::from(parameters));
     state = model.create_state({parameters, *calendar, seed, 0}, metrics);
     auto& firms = dynamic_cast<FirmsEnforcementState&>(*state);
+    if (before_first_day) before_first_day(firms);
     const auto phases = state->phases();
     const std::size_t width = metrics.series_width();
     rows.assign(static_cast<std::size_t>(calendar->total_steps()) * width, 0);
@@ -79,6 +81,7 @@ struct FirmsRun {
   }
   std::int64_t steps() const { return calendar->total_steps(); }
 
+  std::function<void(FirmsEnforcementState&)> before_first_day;  // set schedules, say
   MetricCatalogue metrics;
   std::unique_ptr<Calendar> calendar;
   std::unique_ptr<ModelState> state;
