@@ -30,9 +30,10 @@ std::vector<std::int64_t> binhai_mix(std::int64_t firms) {
   return counts;
 }
 
-void firm_step(benchmark::State& state) {
+// A firm day of state.range(0) firms with `threads_wanted` threads and produce() in `schedule`.
+void run_firm_days(benchmark::State& state, std::int64_t threads_wanted, TiledSchedule schedule) {
   tbb::global_control threads(tbb::global_control::max_allowed_parallelism,
-                              static_cast<std::size_t>(state.range(1)));
+                              static_cast<std::size_t>(threads_wanted));
   const ModelCatalogue catalogue = models::all_models();
   const Model& model = *catalogue.find("firms_enforcement");
   ParameterSet parameters(build_registry(model, catalogue));
@@ -41,6 +42,7 @@ void firm_step(benchmark::State& state) {
   const Calendar calendar = Calendar::from(parameters);
   auto replication = model.create_state({parameters, calendar, 42, 0}, metrics);
   auto& market = dynamic_cast<models::FirmsEnforcementState&>(*replication);
+  market.firms().set_production_schedule(schedule);
   std::vector<double> row_values(metrics.series_width());
   MetricRow row(row_values);
   std::int64_t step = 0;
@@ -57,9 +59,24 @@ void firm_step(benchmark::State& state) {
   }
   set_throughput(state, firm_steps / static_cast<double>(state.iterations()), bytes_per_firm_step);
 }
+
+void firm_step(benchmark::State& state) {
+  run_firm_days(state, state.range(1), TiledSchedule::automatic);
+}
 BENCHMARK(firm_step)
     ->ArgsProduct({{1000, 10000, 100000, 1000000, 10000000}, {1, 2}})
     ->ArgNames({"firms", "threads"})
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
+
+// Whole blocks (schedule 1) against tiles (2) on two threads, at sizes where the automatic
+// schedule takes tiles (fewer than 8 blocks).
+void firm_step_schedule(benchmark::State& state) {
+  run_firm_days(state, 2, static_cast<TiledSchedule>(state.range(1)));
+}
+BENCHMARK(firm_step_schedule)
+    ->ArgsProduct({{1000, 10000, 30000}, {1, 2}})
+    ->ArgNames({"firms", "schedule"})
     ->Unit(benchmark::kMicrosecond)
     ->UseRealTime();
 

@@ -60,11 +60,13 @@ struct Fixture {
   } state;
 };
 
-void staff_step(benchmark::State& state) {
+// A staff day of state.range(0) staff with `threads_wanted` threads and work() in `schedule`.
+void run_staff_days(benchmark::State& state, std::int64_t threads_wanted, TiledSchedule schedule) {
   tbb::global_control threads(tbb::global_control::max_allowed_parallelism,
-                              static_cast<std::size_t>(state.range(1)));
+                              static_cast<std::size_t>(threads_wanted));
   Fixture fixture(state.range(0), false);
   auto& staff = fixture.state.staff;
+  staff.set_work_schedule(schedule);
   const auto phases = staff.phases();
   std::vector<double> row_values(fixture.metrics.series_width());
   MetricRow row(row_values);
@@ -80,9 +82,24 @@ void staff_step(benchmark::State& state) {
   set_throughput(state, staff_steps / static_cast<double>(state.iterations()),
                  bytes_per_staff_step);
 }
+
+void staff_step(benchmark::State& state) {
+  run_staff_days(state, state.range(1), TiledSchedule::automatic);
+}
 BENCHMARK(staff_step)
     ->ArgsProduct({{1000, 10000, 100000, 1000000, 10000000}, {1, 2}})
     ->ArgNames({"staff", "threads"})
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
+
+// Whole blocks (schedule 1) against tiles (2) on two threads, at sizes where the automatic
+// schedule takes tiles (fewer than 8 blocks).
+void staff_step_schedule(benchmark::State& state) {
+  run_staff_days(state, 2, static_cast<TiledSchedule>(state.range(1)));
+}
+BENCHMARK(staff_step_schedule)
+    ->ArgsProduct({{1000, 10000, 30000}, {1, 2}})
+    ->ArgNames({"staff", "schedule"})
     ->Unit(benchmark::kMicrosecond)
     ->UseRealTime();
 

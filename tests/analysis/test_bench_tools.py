@@ -68,3 +68,26 @@ def test_ab_compare_gives_after_over_before_for_every_case_but_the_triad(tmp_pat
     assert len(report) == 4  # the triad left out
     for row in report:
         assert row["median_speed_up"] == pytest.approx(1.25)
+
+
+def test_ab_compare_variant_compares_two_cases_of_one_binary(tmp_path):
+    binary = fake_binary(tmp_path, "bench_one", 1.0)
+    out = tmp_path / "variant.json"
+    subprocess.run(["/usr/bin/python3", str(ROOT / "bench/ab_compare.py"), binary, binary,
+                    "kernel/", "--variant", "threads:1=threads:2", "--pairs", "2", "--out",
+                    str(out)], check=True, capture_output=True)
+    report = json.loads(out.read_text())["cases"]
+    assert [row["case"] for row in report] == ["kernel/size:10/threads:1/real_time",
+                                               "kernel/size:20/threads:1/real_time"]
+    assert report[0]["against"] == "kernel/size:10/threads:2/real_time"
+    assert report[0]["median_speed_up"] == pytest.approx(1.5)
+    assert report[1]["median_speed_up"] == pytest.approx(1.9)
+
+
+def test_ab_compare_variant_refuses_a_case_without_its_counterpart(tmp_path):
+    binary = fake_binary(tmp_path, "bench_one", 1.0)
+    result = subprocess.run(["/usr/bin/python3", str(ROOT / "bench/ab_compare.py"), binary,
+                             binary, "threads:1", "--variant", "threads:1=threads:2"],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "kernel/size:10/threads:2/real_time" in result.stderr
