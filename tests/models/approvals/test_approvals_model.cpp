@@ -1,10 +1,13 @@
 // The approvals as a component and as the standalone model: conservation of applications,
-// withdrawals, the grandfathering rule, the expected wait an applicant sees, bit-identical
-// ensembles on any thread count, and an end-to-end run of the Binhai config.
+// withdrawals, the grandfathering rule, the expected wait an applicant sees, the window's time
+// statistics against their definition, bit-identical ensembles on any thread count, and an
+// end-to-end run of the Binhai config.
 #include <gtest/gtest.h>
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "sim/run/ensemble.h"
@@ -100,6 +103,55 @@ TEST(ApprovalNetwork, AWithdrawalIsReportedOnceWithTheWithdrawnFlag) {
       }
   });
   EXPECT_EQ(reports, 1u);
+}
+
+// The time statistics of a day are those of the completions in the statistics window: every
+// outcome that completed on or after day_end - window days, the mean summed in completion
+// order, median and 90th percentile by nearest rank; each day, every type, exactly.
+TEST(ApprovalNetwork, TimeStatisticsAreThoseOfTheCompletionsInTheWindowEveryDay) {
+  ApprovalsRun run;
+  run.set("calendar.years", std::int64_t{1});
+  run.set("approvals.statistics_window_days", std::int64_t{15});
+  run.reform({all_measures().begin(), all_measures().end()}, 120);
+  std::vector<ApplicationOutcome> completed;
+  std::size_t days_checked = 0;
+  run.simulate(31, [&](ApprovalsState& state, std::int64_t step) {
+    for (const auto& outcome : state.network().outcomes_today())
+      if (!outcome.withdrawn) completed.push_back(outcome);
+    const double window_start = static_cast<double>(run.calendar->reported_day(step) + 1) - 15;
+    for (std::size_t type = 0; type < application_type_count; ++type) {
+      std::vector<double> days;
+      double sum = 0, trips = 0;
+      for (const auto& outcome : completed)
+        if (static_cast<std::size_t>(outcome.type) == type &&
+            outcome.completed_day >= window_start) {
+          days.push_back(outcome.completed_day - outcome.submitted_day);
+          sum += days.back();
+          trips += outcome.trips;
+        }
+      const auto at = [&](const char* name) {
+        return run.series[run.metrics.id(name).offset + type];
+      };
+      if (days.empty()) {
+        EXPECT_TRUE(std::isnan(at("time_to_permit_median"))) << step;
+        continue;
+      }
+      std::sort(days.begin(), days.end());
+      const auto rank = [&](double q) {
+        return days[std::max<std::size_t>(
+                        static_cast<std::size_t>(std::ceil(q * static_cast<double>(days.size()))),
+                        1) -
+                    1];
+      };
+      const auto count = static_cast<double>(days.size());
+      ASSERT_EQ(at("time_to_permit_mean"), sum / count) << "step " << step << " type " << type;
+      ASSERT_EQ(at("time_to_permit_median"), rank(0.5)) << "step " << step << " type " << type;
+      ASSERT_EQ(at("time_to_permit_p90"), rank(0.9)) << "step " << step << " type " << type;
+      ASSERT_EQ(at("trips_per_applicant"), trips / count) << "step " << step << " type " << type;
+      ++days_checked;
+    }
+  });
+  EXPECT_GT(days_checked, 400u);
 }
 
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
