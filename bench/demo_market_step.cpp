@@ -2,7 +2,10 @@
 // and 2 threads: agent-steps per second and bytes per second against the triad.
 #include <tbb/global_control.h>
 
+#include <memory>
+
 #include "bench/memory_bandwidth.h"
+#include "bench/paired_threads.h"
 #include "models/demo/demo_market_model.h"
 #include "models/demo/demo_market_state.h"
 #include "models/model_catalogue.h"
@@ -47,6 +50,47 @@ BENCHMARK(demo_market_step)
     ->ArgsProduct({{1000, 10000, 100000, 1000000, 10000000}, {1, 2}})
     ->ArgNames({"firms", "threads"})
     ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
+
+// 1 -> 2 threads within one process (bench/paired_threads.h).
+void demo_market_step_paired(benchmark::State& state) {
+  tbb::global_control threads(tbb::global_control::max_allowed_parallelism, 2);
+  const ModelCatalogue catalogue = models::all_models();
+  const Model& model = *catalogue.find("demo_market");
+  ParameterSet parameters(build_registry(model, catalogue));
+  parameters.set_value("market.initial_firms", std::int64_t{state.range(0)}, "benchmark");
+  const MetricCatalogue metrics = model.metrics(parameters);
+  const Calendar calendar = Calendar::from(parameters);
+  std::unique_ptr<ModelState> state_of_market;
+  std::vector<Phase> phases;
+  std::int64_t step = 0;
+  const auto reset = [&] {  // a fresh market on day 0
+    state_of_market.reset();
+    state_of_market = model.create_state({parameters, calendar, 42, 0}, metrics);
+    phases = state_of_market->phases();
+    step = 0;
+  };
+  std::vector<double> row_values(metrics.series_width());
+  MetricRow row(row_values);
+  const auto one_day = [&] {
+    const StepContext context{step++ % calendar.total_steps(), calendar, 42};
+    const auto& market = dynamic_cast<const models::DemoMarketState&>(*state_of_market);
+    const auto firms = static_cast<double>(market.firm_count());
+    for (const auto& phase : phases)
+      phase.run(context);
+    state_of_market->record(context, row);
+    return firms;
+  };
+  PairedEfficiency result;
+  for (auto _ : state)
+    result = measure_paired_efficiency(reset, one_day, benchmark_pairs, benchmark_round_seconds);
+  set_paired_counters(state, result);
+}
+BENCHMARK(demo_market_step_paired)
+    ->ArgsProduct({{1000, 10000, 100000, 1000000}})
+    ->ArgNames({"firms"})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
 }  // namespace

@@ -6,8 +6,10 @@
 #include <tbb/global_control.h>
 
 #include <cmath>
+#include <memory>
 
 #include "bench/memory_bandwidth.h"
+#include "bench/paired_threads.h"
 #include "models/approvals/approvals_model.h"
 #include "models/model_catalogue.h"
 #include "sim/run/scenario.h"
@@ -90,6 +92,51 @@ void approvals_step_windowed(benchmark::State& state) {
 BENCHMARK(approvals_step_windowed)
     ->ArgsProduct({{100, 1000, 10000, 100000, 1000000}, {1, 2}})
     ->ArgNames({"in_progress", "threads"})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// 1 -> 2 threads within one process (bench/paired_threads.h), the default execution.
+void approvals_step_paired(benchmark::State& state) {
+  tbb::global_control threads(tbb::global_control::max_allowed_parallelism, 2);
+  const ModelCatalogue catalogue = models::all_models();
+  const Model& model = *catalogue.find("approvals");
+  const ParameterSet parameters =
+      bench_parameters(model, catalogue, static_cast<double>(state.range(0)));
+  const MetricCatalogue metrics = model.metrics(parameters);
+  const Calendar calendar = Calendar::from(parameters);
+  std::unique_ptr<ModelState> approvals;
+  std::vector<Phase> phases;
+  std::vector<double> row_values(metrics.series_width());
+  MetricRow row(row_values);
+  std::int64_t step = 0;
+  const auto one_day = [&] {
+    const StepContext context{step++, calendar, 42};
+    for (const auto& phase : phases)
+      phase.run(context);
+    approvals->record(context, row);
+    const auto& network = dynamic_cast<models::ApprovalsState&>(*approvals).network().network();
+    double in_progress = 0;
+    for (std::size_t type = 0; type < models::application_type_count; ++type)
+      in_progress += static_cast<double>(network.in_progress(models::ApplicationType(type)));
+    return in_progress;
+  };
+  const auto reset = [&] {  // a fresh network, filled to its steady state
+    approvals.reset();
+    approvals = model.create_state({parameters, calendar, 42, 0}, metrics);
+    phases = approvals->phases();
+    step = 0;
+    for (int day = 0; day < 8; ++day)
+      one_day();
+  };
+  PairedEfficiency result;
+  for (auto _ : state)
+    result = measure_paired_efficiency(reset, one_day, benchmark_pairs, benchmark_round_seconds);
+  set_paired_counters(state, result);
+}
+BENCHMARK(approvals_step_paired)
+    ->ArgsProduct({{100, 1000, 10000, 100000}})
+    ->ArgNames({"in_progress"})
+    ->Iterations(1)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

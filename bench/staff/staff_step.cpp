@@ -3,7 +3,10 @@
 // and bytes per second against the triad in the same run.
 #include <tbb/global_control.h>
 
+#include <memory>
+
 #include "bench/memory_bandwidth.h"
+#include "bench/paired_threads.h"
 #include "models/model_catalogue.h"
 #include "models/staff/organisation_staff_model.h"
 #include "sim/run/scenario.h"
@@ -121,6 +124,66 @@ BENCHMARK(staff_rehiring)
     ->ArgsProduct({{1000, 10000, 100000, 1000000, 10000000}, {1, 2}})
     ->ArgNames({"staff", "threads"})
     ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
+
+// 1 -> 2 threads within one process (bench/paired_threads.h): the day, and the re-hiring.
+void staff_step_paired(benchmark::State& state) {
+  tbb::global_control threads(tbb::global_control::max_allowed_parallelism, 2);
+  std::unique_ptr<Fixture> fixture;
+  std::vector<Phase> phases;
+  std::vector<double> row_values;
+  std::int64_t step = 0;
+  const auto reset = [&] {  // a fresh organisation on day 0
+    fixture.reset();
+    fixture = std::make_unique<Fixture>(state.range(0), false);
+    phases = fixture->state.staff.phases();
+    row_values.assign(fixture->metrics.series_width(), 0);
+    step = 0;
+  };
+  const auto one_day = [&] {
+    auto& staff = fixture->state.staff;
+    const StepContext context{step++ % fixture->calendar.total_steps(), fixture->calendar, 42};
+    const auto staff_count = static_cast<double>(staff.workforce().size());
+    for (const auto& phase : phases)
+      phase.run(context);
+    MetricRow row(row_values);
+    staff.record(context, row);
+    return staff_count;
+  };
+  PairedEfficiency result;
+  for (auto _ : state)
+    result = measure_paired_efficiency(reset, one_day, benchmark_pairs, benchmark_round_seconds);
+  set_paired_counters(state, result);
+}
+BENCHMARK(staff_step_paired)
+    ->ArgsProduct({{1000, 10000, 100000, 1000000}})
+    ->ArgNames({"staff"})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+void staff_rehiring_paired(benchmark::State& state) {
+  tbb::global_control threads(tbb::global_control::max_allowed_parallelism, 2);
+  Fixture fixture(state.range(0), true);
+  auto& staff = fixture.state.staff;
+  const StepContext context{fixture.calendar.burn_in_days() + 250, fixture.calendar, 42};
+  staff.restructure(context);
+  // Every re-hiring vacates and re-fills every post of the same organisation: the same work
+  // each time, so the reset has nothing to do.
+  const auto rehiring = [&] {
+    staff.rehire(context);
+    return static_cast<double>(staff.workforce().size());
+  };
+  PairedEfficiency result;
+  for (auto _ : state)
+    result = measure_paired_efficiency([] {}, rehiring, benchmark_pairs, benchmark_round_seconds);
+  set_paired_counters(state, result);
+}
+BENCHMARK(staff_rehiring_paired)
+    ->ArgsProduct({{1000, 10000, 100000, 1000000}})
+    ->ArgNames({"staff"})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
 }  // namespace
