@@ -10,24 +10,53 @@
 #include <algorithm>
 #include <cstddef>
 
-#include "sim/parallel/thread_sanitizer.h"
-#ifdef REFORMSIM_THREAD_SANITIZER
 #include "sim/parallel/fork_join.h"
-#endif
+#include "sim/parallel/thread_sanitizer.h"
 
 namespace reformsim {
+
+namespace loops_detail {
+// How many loops of parallel_for_each_index with at least as many indices as threads the
+// calling thread is running a task of (0 outside any).
+inline thread_local int filling_loops = 0;
+
+class FillingLoopScope {
+ public:
+  explicit FillingLoopScope(bool fills) : fills_(fills) { filling_loops += fills_; }
+  ~FillingLoopScope() { filling_loops -= fills_; }
+  FillingLoopScope(const FillingLoopScope&) = delete;
+  FillingLoopScope& operator=(const FillingLoopScope&) = delete;
+
+ private:
+  int fills_;
+};
+}  // namespace loops_detail
+
+// Whether the calling thread runs a task of a parallel_for_each_index over at least as many
+// indices as the loop has threads (replications, particles, scenarios): that loop keeps every
+// thread busy, so the model phases inside one of its tasks gain nothing from cutting their work
+// finer than their blocks (tiled_reduction.h) and only pay the forks.
+inline bool inside_a_loop_that_fills_the_threads() {
+  return loops_detail::filling_loops > 0;
+}
 
 // Runs body(i) for every i in [first, last), in parallel, one index per task: each index is a
 // large task (a whole replication, say) inside which the model's own phases run in parallel.
 // The first exception a body throws is rethrown here once the loop has stopped.
 template <typename Index, typename Body>
 void parallel_for_each_index(Index first, Index last, Body&& body) {
-#ifdef REFORMSIM_THREAD_SANITIZER
   if (!(first < last)) return;
+  const bool fills =
+      static_cast<std::size_t>(last - first) >= static_cast<std::size_t>(loop_threads());
+  const auto run = [&](Index i) {
+    loops_detail::FillingLoopScope scope(fills);
+    body(i);
+  };
+#ifdef REFORMSIM_THREAD_SANITIZER
   fork_join(static_cast<std::size_t>(last - first), loop_threads(),
-            [&](std::size_t k) { body(static_cast<Index>(first + static_cast<Index>(k))); });
+            [&](std::size_t k) { run(static_cast<Index>(first + static_cast<Index>(k))); });
 #else
-  tbb::parallel_for(first, last, [&](Index i) { body(i); });
+  tbb::parallel_for(first, last, run);
 #endif
 }
 

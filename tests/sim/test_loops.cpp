@@ -14,6 +14,7 @@
 #include <numeric>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "sim/cli/command.h"
@@ -34,6 +35,34 @@ TEST(ParallelForEachIndex, VisitsEveryIndexOnceOnOneAndTwoThreads) {
     for (int count : visits)
       ASSERT_EQ(count, 1) << threads << " threads";
   }
+}
+
+// A loop of at least as many indices as threads fills them: its tasks know it (and tell their
+// model phases not to cut work finer); a loop of fewer indices does not, nor does the outside.
+TEST(ParallelForEachIndex, TellsItsTasksWhetherItFillsTheThreadsOnTwoThreads) {
+  ThreadPoolLimit limit(2);
+  EXPECT_FALSE(inside_a_loop_that_fills_the_threads());
+  for (const auto& [indices, fills] :
+       {std::pair{1, false}, std::pair{2, true}, std::pair{9, true}}) {
+    std::vector<int> seen(static_cast<std::size_t>(indices), -1);
+    limit.run([&] {
+      parallel_for_each_index(0, indices, [&](int i) {
+        seen[static_cast<std::size_t>(i)] = inside_a_loop_that_fills_the_threads();
+      });
+    });
+    for (int flag : seen)
+      EXPECT_EQ(flag, fills ? 1 : 0) << indices << " indices";
+  }
+  // Nested: a small loop inside a filling one is still inside the filling one.
+  std::atomic<int> inner_filled{0};
+  limit.run([&] {
+    parallel_for_each_index(0, 4, [&](int) {
+      parallel_for_each_index(0, 1,
+                              [&](int) { inner_filled += inside_a_loop_that_fills_the_threads(); });
+    });
+  });
+  EXPECT_EQ(inner_filled.load(), 4);
+  EXPECT_FALSE(inside_a_loop_that_fills_the_threads());
 }
 
 TEST(ParallelForEachIndex, HonoursAnOffsetRangeAndSignedIndices) {

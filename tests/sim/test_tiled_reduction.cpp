@@ -10,6 +10,7 @@
 
 #include "sim/cli/command.h"
 #include "sim/parallel/blocks.h"
+#include "sim/parallel/loops.h"
 #include "sim/parallel/tiled_reduction.h"
 
 namespace reformsim {
@@ -138,6 +139,36 @@ TEST(TiledReduction, AutomaticScheduleTakesTilesOnlyForFewBlocksOnSeveralThreads
   EXPECT_LT(computed_before_first_fold(many, 2, TiledSchedule::automatic), many);
   EXPECT_EQ(computed_before_first_fold(many, 2, TiledSchedule::tiles), many);
   EXPECT_LT(computed_before_first_fold(few, 2, TiledSchedule::whole_blocks), few);
+}
+
+// Inside a loop of replications that fills the threads, the automatic schedule keeps whole
+// blocks: the replications already keep every thread busy.
+TEST(TiledReduction, AutomaticScheduleKeepsWholeBlocksInsideALoopThatFillsTheThreads) {
+  const std::size_t few = 3 * default_block_size;
+  ThreadPoolLimit limit(2);
+  std::vector<std::size_t> at_first_fold(2);
+  limit.run([&] {
+    parallel_for_each_index(std::size_t{0}, std::size_t{2}, [&](std::size_t r) {
+      std::atomic<std::size_t> computed{0};
+      std::atomic<std::size_t> first{few + 1};
+      TiledReduction<int, int> reduction;
+      reduction.reduce(
+          few, 0,
+          [&](std::size_t, std::size_t) {
+            computed.fetch_add(1);
+            return 1;
+          },
+          [&](int& partial, int item, std::size_t i) {
+            std::size_t unset = few + 1;
+            if (i % default_block_size == 0) first.compare_exchange_strong(unset, computed.load());
+            partial += item;
+          },
+          [](int a, int b) { return a + b; });
+      at_first_fold[r] = first.load();
+    });
+  });
+  for (std::size_t first : at_first_fold)
+    EXPECT_LT(first, few);  // folds began before every agent was computed: whole blocks
 }
 
 TEST(TiledReduction, RethrowsAnAgentsExceptionInEitherScheduleOnTwoThreads) {
