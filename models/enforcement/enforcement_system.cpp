@@ -113,11 +113,15 @@ void EnforcementSystem::inspect(const StepContext& context) {
       [&](std::size_t firm, std::size_t) { return inspect_firm(firms, firm, context, day); },
       [&](EnforcementTally& tally, const FirmInspections& inspections, std::size_t firm) {
         tally.firms += 1;
-        tally.inspections += inspections.inspections;
-        tally.bureau_inspections += inspections.bureau_inspections;
-        tally.duplicate_inspections += inspections.duplicate_inspections;
-        tally.violations_detected += inspections.violations_detected;
-        tally.compliance_days += inspections.compliance_days;
+        // Most firms see no inspector on a given day; then every count and the days are 0, and
+        // adding 0 to these non-negative sums would leave their bits as they are.
+        if (inspections.inspections > 0) {
+          tally.inspections += inspections.inspections;
+          tally.bureau_inspections += inspections.bureau_inspections;
+          tally.duplicate_inspections += inspections.duplicate_inspections;
+          tally.violations_detected += inspections.violations_detected;
+          tally.compliance_days += inspections.compliance_days;
+        }
         tally.firms_in_violation += firms.violation_remit[firm] != no_violation;
         tally.compliance_burden += firms.compliance_burden[firm];
       },
@@ -143,10 +147,9 @@ EnforcementSystem::InspectionDay EnforcementSystem::inspection_day(const StepCon
 // (own field only) or by the bureau (every field, never twice within the coordination window).
 // The counts are whole numbers, so adding a firm's count at once gives the same sum as adding
 // one per inspection.
-EnforcementSystem::FirmInspections EnforcementSystem::inspect_firm(const InspectedFirms& firms,
-                                                                   std::size_t i,
-                                                                   const StepContext& context,
-                                                                   const InspectionDay& day) const {
+inline EnforcementSystem::FirmInspections EnforcementSystem::inspect_firm(
+    const InspectedFirms& firms, std::size_t i, const StepContext& context,
+    const InspectionDay& day) const {
   const auto& s = settings_;
   const double days = static_cast<double>(s.days_per_year);
   auto random =

@@ -113,8 +113,9 @@ class EnforcementSystem {
     std::uint32_t violations_detected = 0;
   };
   InspectionDay inspection_day(const StepContext& context, double consolidation) const;
-  FirmInspections inspect_firm(const InspectedFirms& firms, std::size_t firm,
-                               const StepContext& context, const InspectionDay& day) const;
+  [[gnu::always_inline]] FirmInspections inspect_firm(const InspectedFirms& firms, std::size_t firm,
+                                                      const StepContext& context,
+                                                      const InspectionDay& day) const;
 
   EnforcementSettings settings_;
   ReformSchedule schedule_;

@@ -134,8 +134,8 @@ void FirmSystem::produce(const StepContext& context) {
 // One firm-day: productivity drifts with its sector's trend plus its own random walk; the firm
 // produces with the labour the compliance burden leaves, books the day, may spot a project
 // worth applying for, and may decide to exit (leaving at the end of the day).
-FirmAccounts FirmSystem::produce_firm(std::size_t i, std::size_t tile, const StepContext& context,
-                                      const ProductionDay& day) {
+inline FirmAccounts FirmSystem::produce_firm(std::size_t i, std::size_t tile,
+                                             const StepContext& context, const ProductionDay& day) {
   const auto& s = settings_;
   const double days = static_cast<double>(s.days_per_year);
   const std::uint64_t id = firms_.id[i];
@@ -159,8 +159,8 @@ FirmAccounts FirmSystem::produce_firm(std::size_t i, std::size_t tile, const Ste
 }
 
 // What a firm's day adds to the totals, in firm order within a block.
-void FirmSystem::add_firm_day(FirmTotals& totals, const FirmAccounts& accounts,
-                              std::size_t i) const {
+inline void FirmSystem::add_firm_day(FirmTotals& totals, const FirmAccounts& accounts,
+                                     std::size_t i) const {
   const std::size_t sector = firms_.sector[i];
   totals.firms[sector] += 1;
   totals.revenue[sector] += accounts.revenue;

@@ -149,9 +149,11 @@ class FirmSystem : public InspectionTargets {
   struct ProductionDay {
     double volatility, wait, trips;
   };
-  FirmAccounts produce_firm(std::size_t firm, std::size_t tile, const StepContext& context,
-                            const ProductionDay& day);
-  void add_firm_day(FirmTotals& totals, const FirmAccounts& accounts, std::size_t firm) const;
+  [[gnu::always_inline]] FirmAccounts produce_firm(std::size_t firm, std::size_t tile,
+                                                   const StepContext& context,
+                                                   const ProductionDay& day);
+  [[gnu::always_inline]] void add_firm_day(FirmTotals& totals, const FirmAccounts& accounts,
+                                           std::size_t firm) const;
   void draw_entrants(const StepContext& context);
   void submit_in_time_order(const StepContext& context);
   void sweep_waiting_projects(const StepContext& context);
