@@ -116,7 +116,8 @@ void report_landed(const std::string& name, int landed, int kills, const WriteTi
             << " kills landed during a write (run " << timeline.run_seconds * 1000 << " ms, "
             << timeline.writes << " write(s), longest " << timeline.write_seconds * 1000
             << " ms)\n";
-  // Half the kills aim at the write; a quarter of all must hit it (7 to 10 of 20 do, loaded).
+  // Half the kills aim at the write (a miss is tried twice more, earlier in the write); a
+  // quarter of all must hit it.
   EXPECT_GE(landed, kills / 4) << name << ": too few kills found a temporary file";
 }
 
@@ -142,19 +143,30 @@ void kill_at_random_moments(const KilledCommand& command) {
   RandomStream moments(command.seed, {});
   int landed = 0;
   for (int kill_number = 0; kill_number < command.kills; ++kill_number) {
-    std::filesystem::remove(out);
-    std::filesystem::remove(dir / "out_calibrated.ini");
-    const KillMoment moment = draw_kill_moment(moments, kill_number, timeline);
-    const std::string context = command.name + " killed " + moment.describe() + " (kill " +
-                                std::to_string(kill_number) + ")";
-    const pid_t child = start_reformsim(with_out(command.arguments, out));
-    if (kill_at(child, out, moment, timeline)) ++landed;
-    inspect_after_kill(dir, command, reference, context);
-    // A kill that left nothing behind makes the rerun an uninterrupted run: skipped, which pays
-    // for the kills inside the write.
-    if (!results_in(dir).empty() || std::filesystem::exists(dir / "out_calibrated.ini"))
-      rerun_and_compare(dir, command, reference, context);
-    if (::testing::Test::HasFatalFailure()) return;
+    KillMoment moment = draw_kill_moment(moments, kill_number, timeline);
+    // A kill aimed at a write that found it over is tried again earlier in the write, twice at
+    // most: on a loaded machine the test's own wake-ups run late (ctest -j2 with another
+    // heavy test missed with 16 of 20 aimed kills), and each try is a full kill and check.
+    for (int attempt = 0; attempt < (moment.during_write ? 3 : 1); ++attempt) {
+      std::filesystem::remove(out);
+      std::filesystem::remove(dir / "out_calibrated.ini");
+      const std::string context = command.name + " killed " + moment.describe() + " (kill " +
+                                  std::to_string(kill_number) + ", try " + std::to_string(attempt) +
+                                  ")";
+      const pid_t child = start_reformsim(with_out(command.arguments, out));
+      const bool in_write = kill_at(child, out, moment, timeline);
+      inspect_after_kill(dir, command, reference, context);
+      // A kill that left nothing behind makes the rerun an uninterrupted run: skipped, which
+      // pays for the kills inside the write.
+      if (!results_in(dir).empty() || std::filesystem::exists(dir / "out_calibrated.ini"))
+        rerun_and_compare(dir, command, reference, context);
+      if (::testing::Test::HasFatalFailure()) return;
+      if (in_write) {
+        ++landed;
+        break;
+      }
+      moment.fraction /= 4;
+    }
   }
   report_landed(command.name, landed, command.kills, timeline);
 }
