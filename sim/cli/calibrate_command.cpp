@@ -298,10 +298,7 @@ int calibrate_command(const CommandLine& line, const ModelCatalogue& models) {
   // the same file (a second calibrate, or a --resume of it) would otherwise both succeed and the
   // last rename would win. Taken before the checks below, so they cannot go stale.
   const OutputLock lock(out);
-  if (resume && !check_resumable(out, method, inputs_text)) {
-    std::cout << out << " is complete already: nothing to resume\n";
-    return exit_success;
-  }
+  const bool complete_already = resume && !check_resumable(out, method, inputs_text);
   OutputTarget target(out, resume || values["overwrite"].as<bool>());
   std::optional<OutputTarget> calibrated_config;
   if (method == "abc-smc")
@@ -320,6 +317,21 @@ int calibrate_command(const CommandLine& line, const ModelCatalogue& models) {
       calibrated_config ? &*calibrated_config : nullptr,
       simulator};
   const auto parameters = config.space.size(), targets = config.targets.size();
+  if (complete_already) {
+    // A run killed after its output was complete but before its calibrated config was: the
+    // config's target above has removed that run's temporary file; write the config now, from
+    // the complete output.
+    if (calibrated_config && !std::filesystem::exists(calibrated_config->final_path())) {
+      AbcState state =
+          read_resume_state(out, [&] { return read_abc_checkpoint(out, parameters, targets); });
+      state.stop_reason = "complete; config written by --resume";
+      write_calibrated_config(run, state);
+      std::cout << "calibrated config (posterior medians) written: "
+                << calibrated_config->final_path().string() << "\n";
+    }
+    std::cout << out << " is complete already: nothing to resume\n";
+    return exit_success;
+  }
   if (method == "abc-smc")
     calibrate_abc(run,
                   resume ? read_resume_state(

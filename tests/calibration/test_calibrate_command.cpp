@@ -1,9 +1,12 @@
 // `reformsim calibrate` end to end on the demonstration market, through the executable: a tiny
 // ABC-SMC and MSM run, --resume of an interrupted file, and bad inputs refused with exit 2.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <numeric>
+#include <sstream>
 #include <stdexcept>
 
 #include "models/model_catalogue.h"
@@ -160,6 +163,33 @@ TEST(CalibrateCommand, ResumeFinishesAnInterruptedFileExactlyAsAnUninterruptedRu
   const auto complete = support::run_reformsim(arguments);
   EXPECT_EQ(complete.exit_status, 0);
   EXPECT_NE(complete.out.find("complete already"), std::string::npos);
+
+  // Killed after the output was complete, while writing its calibrated config: a resume
+  // writes the config and removes the dead writer's temporary file.
+  const auto config_path = directory / "resumed_calibrated.ini";
+  ASSERT_TRUE(std::filesystem::exists(config_path));
+  const std::string written = support::read_text(config_path);
+  std::filesystem::remove(config_path);
+  const pid_t dead = fork();
+  if (dead == 0) _exit(0);
+  ASSERT_GT(dead, 0);
+  waitpid(dead, nullptr, 0);
+  const auto partial = directory / (".resumed_calibrated.ini.partial-" + std::to_string(dead));
+  support::write_text(partial, "half a config");
+  const auto finished = support::run_reformsim(arguments);
+  ASSERT_EQ(finished.exit_status, 0) << finished.err;
+  EXPECT_NE(finished.out.find("complete already"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(partial));
+  ASSERT_TRUE(std::filesystem::exists(config_path));
+  // The same posterior medians; only the provenance comment says how it was written.
+  const auto settings = [](const std::string& text) {
+    std::string kept;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+      if (line.rfind("#", 0) != 0 && line.rfind(";", 0) != 0) kept += line + "\n";
+    return kept;
+  };
+  EXPECT_EQ(settings(support::read_text(config_path)), settings(written));
 }
 
 struct BadInput {
