@@ -42,8 +42,9 @@ TEST(ParallelForEachIndex, VisitsEveryIndexOnceOnOneAndTwoThreads) {
 TEST(ParallelForEachIndex, TellsItsTasksWhetherItFillsTheThreadsOnTwoThreads) {
   ThreadPoolLimit limit(2);
   EXPECT_FALSE(inside_a_loop_that_fills_the_threads());
-  for (const auto& [indices, fills] :
-       {std::pair{1, false}, std::pair{2, true}, std::pair{9, true}}) {
+  for (const auto& loop : {std::pair{1, false}, std::pair{2, true}, std::pair{9, true}}) {
+    const int indices = loop.first;  // not a structured binding: clang 14 cannot capture one
+    const bool fills = loop.second;
     std::vector<int> seen(static_cast<std::size_t>(indices), -1);
     limit.run([&] {
       parallel_for_each_index(0, indices, [&](int i) {
