@@ -38,6 +38,14 @@ ParameterSet bench_parameters(const Model& model, const ModelCatalogue& catalogu
   return parameters;
 }
 
+// Applications of every type in the network: the agents of an approval day.
+double in_progress(const models::QueueingNetwork& network) {
+  double count = 0;
+  for (std::size_t type = 0; type < models::application_type_count; ++type)
+    count += static_cast<double>(network.in_progress(models::ApplicationType(type)));
+  return count;
+}
+
 // execution: how the queueing core runs; automatic is serial on one thread and in windows of
 // the shortest hand-off between units on more (the default a user gets).
 void run_approval_days(benchmark::State& state, models::QueueingNetwork::Execution execution) {
@@ -67,11 +75,8 @@ void run_approval_days(benchmark::State& state, models::QueueingNetwork::Executi
     one_day();  // fill the network to its steady state
   for (auto _ : state)
     one_day();
-  double in_progress = 0;
-  for (std::size_t type = 0; type < models::application_type_count; ++type)
-    in_progress += static_cast<double>(network.in_progress(models::ApplicationType(type)));
-  state.counters["applications_in_progress"] = in_progress;
-  set_throughput(state, in_progress, bytes_per_application_day);
+  state.counters["applications_in_progress"] = in_progress(network);
+  set_throughput(state, in_progress(network), bytes_per_application_day);
   state.counters["windows_per_day"] =
       static_cast<double>(network.windows()) / static_cast<double>(step);
 }
@@ -114,11 +119,7 @@ void approvals_step_paired(benchmark::State& state) {
     for (const auto& phase : phases)
       phase.run(context);
     approvals->record(context, row);
-    const auto& network = dynamic_cast<models::ApprovalsState&>(*approvals).network().network();
-    double in_progress = 0;
-    for (std::size_t type = 0; type < models::application_type_count; ++type)
-      in_progress += static_cast<double>(network.in_progress(models::ApplicationType(type)));
-    return in_progress;
+    return in_progress(dynamic_cast<models::ApprovalsState&>(*approvals).network().network());
   };
   const auto reset = [&] {  // a fresh network, filled to its steady state
     approvals.reset();

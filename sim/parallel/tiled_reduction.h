@@ -17,8 +17,8 @@
 //
 // The folds are the same additions in the same order either way, so the choice is free: the
 // automatic schedule takes tiles when there are too few blocks to keep the threads busy
-// (a Binhai replication's 9,000-13,000 firms are 3-4 blocks of 4,096 for two threads) and no
-// enclosing loop of replications keeps them busy already.
+// (10,000 agents are 3 blocks of 4,096 for two threads) and no enclosing loop of replications
+// keeps them busy already. Measurements: bench/README.md, "Tiles".
 #pragma once
 
 #include <cstddef>
@@ -44,7 +44,7 @@ inline bool tiles_pay_off(std::size_t size, int threads) {
 
 // The automatic schedule's choice for `size` agents here: tiles when they pay off on this
 // loop's threads, unless an enclosing loop of replications already fills the threads (loops.h):
-// there tiles measured 0.97x for Binhai ensembles of 2 and 8 on two threads.
+// there tiles only add forks (measured 0.97x for ensembles, bench/README.md).
 inline bool use_tiles(std::size_t size) {
   return !inside_a_loop_that_fills_the_threads() && tiles_pay_off(size, loop_threads());
 }
