@@ -175,9 +175,8 @@ void StaffSystem::record(const StepContext&, MetricRow& row) const {
   radix_sort_into(staff_.pay, sorted_pay_, pay_sort_);
   row.set(metrics_.pay_gini, staff_.size() > 0 ? gini_of_sorted(sorted_pay_) : NAN);
   record_organisation(row, n - totals.supernumerary, totals.supernumerary);
-  const UnitProductivities productivity = unit_productivities();
-  row.set(metrics_.approval_unit_productivity, productivity.approval);
-  row.set(metrics_.enforcement_unit_productivity, productivity.enforcement);
+  row.set(metrics_.approval_unit_productivity, approval_staff_productivity());
+  row.set(metrics_.enforcement_unit_productivity, enforcement_staff_productivity());
   row.set(metrics_.service_capacity, totals.output);
 }
 

@@ -172,38 +172,29 @@ double StaffSystem::organisational_efficiency() const {
                                            efficiency_partials_);
 }
 
-// One pass for both kinds of unit: each mean's sum still adds its staff in staff order within
-// a block and the blocks in block order, so the bits are those of a pass of its own.
-StaffSystem::UnitProductivities StaffSystem::unit_productivities() const {
+double StaffSystem::mean_productivity_where(const std::vector<std::uint8_t>& unit_flag) const {
   using Sums = ProductivitySums;
   const Sums sums = productivity_partials_.reduce(
       staff_.size(), Sums{},
       [&](const Block& block) {
         Sums s;
-        for (std::size_t i = block.begin; i < block.end; ++i) {
-          const auto unit = static_cast<std::size_t>(staff_.unit[i]);
-          if (unit_approvals_[unit])
-            s.approval_output += staff_.competence[i] * staff_.effort[i], s.approval_staff += 1;
-          if (unit_penalties_[unit])
-            s.penalty_output += staff_.competence[i] * staff_.effort[i], s.penalty_staff += 1;
-        }
+        for (std::size_t i = block.begin; i < block.end; ++i)
+          if (unit_flag[static_cast<std::size_t>(staff_.unit[i])])
+            s.output += staff_.competence[i] * staff_.effort[i], s.staff += 1;
         return s;
       },
       [](Sums a, const Sums& b) {
-        return Sums{a.approval_output + b.approval_output, a.approval_staff + b.approval_staff,
-                    a.penalty_output + b.penalty_output, a.penalty_staff + b.penalty_staff};
+        return Sums{a.output + b.output, a.staff + b.staff};
       });
-  const auto mean = [](double output, double staff) { return staff > 0 ? output / staff : 1.0; };
-  return {mean(sums.approval_output, sums.approval_staff),
-          mean(sums.penalty_output, sums.penalty_staff)};
+  return sums.staff > 0 ? sums.output / sums.staff : 1.0;
 }
 
 double StaffSystem::approval_staff_productivity() const {
-  return unit_productivities().approval;
+  return mean_productivity_where(unit_approvals_);
 }
 
 double StaffSystem::enforcement_staff_productivity() const {
-  return unit_productivities().enforcement;
+  return mean_productivity_where(unit_penalties_);
 }
 
 void StaffSystem::service_capacity_by_unit(std::vector<UnitServiceCapacity>& capacity) const {

@@ -91,11 +91,6 @@ class StaffSystem {
   // staff at full effort; 1 when no unit holds any): the approval model's service-rate factor.
   double approval_staff_productivity() const;
   double enforcement_staff_productivity() const;  // the same for units holding penalty powers
-  // Both of the above from one pass over the staff (what record() uses), with the same bits.
-  struct UnitProductivities {
-    double approval = 1, enforcement = 1;
-  };
-  UnitProductivities unit_productivities() const;
   // Service capacity of each current unit into `capacity` (resized to unit_count(), no
   // allocation once sized): departments first, then park bodies, in merge-plan order, the old
   // units before merge_departments and the new units from it on (merged()).
@@ -124,7 +119,7 @@ class StaffSystem {
 
  private:
   struct ProductivitySums {
-    double approval_output = 0, approval_staff = 0, penalty_output = 0, penalty_staff = 0;
+    double output = 0, staff = 0;
   };
   struct DayCounts {
     std::int64_t retired = 0, exited = 0, hired = 0, promoted = 0;
@@ -154,6 +149,7 @@ class StaffSystem {
                 std::array<double, identity_count>& managers) const;
   std::int32_t highest_allowed_level(std::size_t staff, std::int64_t day) const;
   double sensitivity_on(std::int64_t day) const;
+  double mean_productivity_where(const std::vector<std::uint8_t>& unit_flag) const;
 
   OrganisationSettings organisation_;
   StaffSettings settings_;

@@ -3,17 +3,13 @@
 // it reports, the identity wall, effort under performance pay, the accessors, and the day's work
 // bit-identical in either schedule.
 #include <gtest/gtest.h>
-#include <tbb/global_control.h>
 
-#include <algorithm>
 #include <cstring>
-#include <functional>
 #include <set>
 
 #include "models/model_catalogue.h"
 #include "models/staff/staff_system.h"
 #include "sim/cli/command.h"
-#include "sim/parallel/blocks.h"
 #include "sim/run/scenario.h"
 
 namespace reformsim::models {
@@ -147,43 +143,6 @@ TEST(StaffSystem, EffortRisesUnderPerformancePayAndNotWithoutIt) {
   };
   EXPECT_GT(mean_effort(reformed.staff), mean_effort(flat.staff) + 0.1);
   EXPECT_GT(reformed.staff.approval_staff_productivity(), flat.staff.approval_staff_productivity());
-}
-
-// The mean productivity of one kind of unit as a pass of its own gives it: each block's staff
-// in order, the blocks' sums in block order.
-double mean_productivity_in_block_order(const Workforce& staff,
-                                        const std::function<bool(std::size_t)>& unit_holds) {
-  double output = 0, counted = 0;
-  for (std::size_t begin = 0; begin < staff.size(); begin += default_block_size) {
-    double block_output = 0, block_staff = 0;
-    for (std::size_t i = begin; i < std::min(begin + default_block_size, staff.size()); ++i)
-      if (unit_holds(static_cast<std::size_t>(staff.unit[i])))
-        block_output += staff.competence[i] * staff.effort[i], block_staff += 1;
-    output += block_output, counted += block_staff;
-  }
-  return counted > 0 ? output / counted : 1.0;
-}
-
-TEST(StaffSystem, UnitProductivitiesInOnePassHaveTheBitsOfOnePassEach) {
-  for (int threads : {1, 2}) {
-    tbb::global_control control(tbb::global_control::max_allowed_parallelism,
-                                static_cast<std::size_t>(threads));
-    Simulation simulation(parameters_with_reform_on_day(20));
-    simulation.run_until(30);
-    const auto& plan = simulation.staff.merge_plan();
-    ASSERT_TRUE(simulation.staff.merged());
-    const auto both = simulation.staff.unit_productivities();
-    const auto& staff = simulation.staff.workforce();
-    const double approval = mean_productivity_in_block_order(
-        staff, [&](std::size_t u) { return plan.new_unit_holds_approval_items(u); });
-    const double enforcement = mean_productivity_in_block_order(
-        staff, [&](std::size_t u) { return plan.new_unit_holds_penalty_powers(u); });
-    EXPECT_EQ(both.approval, approval) << threads << " threads";
-    EXPECT_EQ(both.enforcement, enforcement) << threads << " threads";
-    EXPECT_NE(both.approval, both.enforcement);  // two different sets of units
-    EXPECT_EQ(simulation.staff.approval_staff_productivity(), approval);
-    EXPECT_EQ(simulation.staff.enforcement_staff_productivity(), enforcement);
-  }
 }
 
 TEST(StaffSystem, AccessorsEqualTheirDefinitionsOverTheWorkforce) {
