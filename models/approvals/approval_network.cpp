@@ -95,6 +95,9 @@ ApprovalNetwork::ApprovalNetwork(const ReplicationSetup& setup, const ReformSche
   utilisation_.assign(units, 0);
   queue_length_.assign(units, 0);
   window_.reserve(1024);
+  for (SortedWindow& sorted : sorted_window_)
+    sorted.reserve(1024);
+  leaving_window_.reserve(256), entering_window_.reserve(256);
 }
 
 MeasureSet ApprovalNetwork::measures_in_force(std::int64_t day) const {

@@ -40,6 +40,12 @@ class SortedWindow {
     std::merge(kept_.begin(), kept_.end(), entering.begin(), entering.end(), sorted_.begin());
   }
 
+  // Room for `values` without allocating (the window's own two buffers).
+  void reserve(std::size_t values) {
+    sorted_.reserve(values);
+    kept_.reserve(values);
+  }
+
   std::size_t size() const { return sorted_.size(); }
   bool empty() const { return sorted_.empty(); }
   const std::vector<double>& values() const { return sorted_; }
