@@ -5,9 +5,9 @@
 // Why: the window's median and 90th percentile were two std::nth_element calls over every
 // value of the window every day, O(window) comparisons with unpredictable branches, on the
 // calling thread while the units' windows of the next day waited (bench/approvals/README.md).
-// A day changes only the values that entered and left: those few are sorted, and the window is
-// rebuilt by one set difference and one merge, sequential passes without data-dependent
-// branches worth predicting. The k-th smallest value does not depend on how it is found, so
+// A day changes only the values that entered and left: those are sorted (a radix sort on
+// large days), and the window is rebuilt in one sequential pass that drops the leaving values
+// and merges in the entering ones. The k-th smallest value does not depend on how it is found, so
 // the quantiles are those of the selection, bit for bit (zeros are stored as +0: -0 and +0 are
 // equal to a comparison, and a quantile of the selection could be either).
 #pragma once
@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "models/common/radix_sort.h"
+
 namespace reformsim::models {
 
 class SortedWindow {
@@ -29,21 +31,36 @@ class SortedWindow {
     if (leaving.empty() && entering.empty()) return;
     normalise_and_sort(leaving);
     normalise_and_sort(entering);
-    kept_.clear();
-    std::set_difference(sorted_.begin(), sorted_.end(), leaving.begin(), leaving.end(),
-                        std::back_inserter(kept_));
-    if (kept_.size() + leaving.size() != sorted_.size())
-      throw std::logic_error("SortedWindow::update: " +
-                             std::to_string(kept_.size() + leaving.size() - sorted_.size()) +
+    // One pass into the other buffer: the held values less one occurrence of each leaving
+    // value, merged with the entering ones. Nothing held changes before every leaving value
+    // has been found.
+    next_.resize(sorted_.size() + entering.size());
+    std::size_t left = 0, entered = 0, out = 0, missing = 0;
+    for (const double value : sorted_) {
+      for (; left < leaving.size() && leaving[left] < value; ++left)
+        ++missing;
+      if (left < leaving.size() && leaving[left] == value) {
+        ++left;
+        continue;
+      }
+      for (; entered < entering.size() && entering[entered] < value; ++entered)
+        next_[out++] = entering[entered];
+      next_[out++] = value;
+    }
+    missing += leaving.size() - left;
+    if (missing > 0)
+      throw std::logic_error("SortedWindow::update: " + std::to_string(missing) +
                              " leaving values are not in the window");
-    sorted_.resize(kept_.size() + entering.size());
-    std::merge(kept_.begin(), kept_.end(), entering.begin(), entering.end(), sorted_.begin());
+    for (; entered < entering.size(); ++entered)
+      next_[out++] = entering[entered];
+    next_.resize(out);
+    sorted_.swap(next_);
   }
 
   // Room for `values` without allocating (the window's own two buffers).
   void reserve(std::size_t values) {
     sorted_.reserve(values);
-    kept_.reserve(values);
+    next_.reserve(values);
   }
 
   std::size_t size() const { return sorted_.size(); }
@@ -59,15 +76,22 @@ class SortedWindow {
   }
 
  private:
-  static void normalise_and_sort(std::vector<double>& values) {
+  // Small days by comparison, large ones by the parallel radix sort: the same sequence.
+  static constexpr std::size_t radix_from = 2048;
+
+  void normalise_and_sort(std::vector<double>& values) {
     for (double& value : values) {
       if (std::isnan(value)) throw std::logic_error("SortedWindow::update: a value is NaN");
-      value += 0.0;  // -0 becomes +0; every other value is unchanged
+      value += 0.0;  // -0 becomes +0 (a radix sort would order them); every other value stays
     }
-    std::sort(values.begin(), values.end());
+    if (values.size() < radix_from)
+      std::sort(values.begin(), values.end());
+    else
+      radix_sort(values, sort_buffers_);
   }
 
-  std::vector<double> sorted_, kept_;  // capacities kept between days
+  std::vector<double> sorted_, next_;  // capacities kept between days
+  RadixSortBuffers sort_buffers_;
 };
 
 }  // namespace reformsim::models

@@ -160,7 +160,7 @@ const AllowedSite new_regime{"workflow plan built on a regime's first use (once 
 const AllowedSite approval_growth{
     "approval records, event queues, outboxes, unit queues and the sorted statistics window "
     "growing by doubling",
-    {"QueueingNetwork::", "SortedWindow::"},
+    {"QueueingNetwork::", "SortedWindow::", "ApprovalNetwork::update_window"},
     400};
 
 std::vector<Policy> policies() {

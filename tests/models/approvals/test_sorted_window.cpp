@@ -27,14 +27,15 @@ double selected_quantile(std::vector<double> values, double q) {
   return *position;
 }
 
-TEST(SortedWindow, GivesTheQuantilesOfASelectionOverTheWindowEveryDay) {
+// Days of up to `most_per_day` values entering and as many leaving, for `days` days.
+void expect_the_quantiles_of_a_selection(int most_per_day, int days) {
   std::mt19937_64 random(2018);
-  std::uniform_int_distribution<int> per_day(0, 40), coarse(0, 30);
+  std::uniform_int_distribution<int> per_day(0, most_per_day), coarse(0, 30);
   std::lognormal_distribution<double> fine(2.0, 0.8);
   SortedWindow window;
   std::deque<double> held;  // oldest first, as the network's completions
   std::vector<double> leaving, entering;
-  for (int day = 0; day < 400; ++day) {
+  for (int day = 0; day < days; ++day) {
     leaving.clear(), entering.clear();
     const int leave = std::min<int>(per_day(random), static_cast<int>(held.size()));
     for (int k = 0; k < leave; ++k)
@@ -54,6 +55,15 @@ TEST(SortedWindow, GivesTheQuantilesOfASelectionOverTheWindowEveryDay) {
       ASSERT_EQ(window.nearest_rank(q), selected_quantile(expected, q))
           << "day " << day << " q " << q;
   }
+}
+
+TEST(SortedWindow, GivesTheQuantilesOfASelectionOverTheWindowEveryDay) {
+  expect_the_quantiles_of_a_selection(40, 400);
+}
+
+// Days above SortedWindow's radix threshold (2,048 values) take the radix sort.
+TEST(SortedWindow, GivesTheQuantilesOfASelectionWhenDaysAreLarge) {
+  expect_the_quantiles_of_a_selection(6000, 30);
 }
 
 TEST(SortedWindow, TheQuantilesOfSmallWindowsAreTheNearestRanks) {
