@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace reformsim::models {
 namespace {
@@ -22,6 +23,19 @@ ApprovalMetricIds metric_ids(const MetricCatalogue& m) {
           m.id("applications_arrived_total"),
           m.id("applications_completed_total"),
           m.id("applications_withdrawn_total")};
+}
+
+// Nearest-rank quantile of values (reordered in place): the smallest value with at least a
+// fraction q of the values at or below it. Only [from, end) is searched: a caller taking a
+// higher quantile after a lower one passes the lower one's position, as nth_element has put
+// every value at or above it there.
+std::vector<double>::iterator nearest_rank(std::vector<double>& values, double q,
+                                           std::vector<double>::iterator from) {
+  const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
+  const auto position =
+      values.begin() + static_cast<std::ptrdiff_t>(std::max<std::size_t>(rank, 1) - 1);
+  std::nth_element(from, position, values.end());
+  return position;
 }
 
 }  // namespace
@@ -95,9 +109,7 @@ ApprovalNetwork::ApprovalNetwork(const ReplicationSetup& setup, const ReformSche
   utilisation_.assign(units, 0);
   queue_length_.assign(units, 0);
   window_.reserve(1024);
-  for (SortedWindow& sorted : sorted_window_)
-    sorted.reserve(1024);
-  leaving_window_.reserve(256), entering_window_.reserve(256);
+  scratch_.reserve(1024);
 }
 
 MeasureSet ApprovalNetwork::measures_in_force(std::int64_t day) const {
@@ -190,49 +202,33 @@ void ApprovalNetwork::tally_outcomes() {
 
 void ApprovalNetwork::update_window(double day_end) {
   const double window_start = day_end - static_cast<double>(settings_.statistics_window_days);
-  const std::size_t old_head = window_head_;
   while (window_head_ < window_.size() && window_[window_head_].day < window_start)
     ++window_head_;
-  // Left: the sorted completions now before the head. Entered: those completed since the last
-  // update that are still in the window.
-  const std::size_t left_end = std::min(window_head_, window_sorted_end_);
-  const std::size_t entered_begin = std::max(window_head_, window_sorted_end_);
-  for (std::size_t type = 0; type < application_type_count; ++type) {
-    leaving_window_.clear(), entering_window_.clear();
-    const auto of_type = static_cast<ApplicationType>(type);
-    for (std::size_t i = old_head; i < left_end; ++i)
-      if (window_[i].type == of_type) leaving_window_.push_back(window_[i].days_to_permit);
-    for (std::size_t i = entered_begin; i < window_.size(); ++i)
-      if (window_[i].type == of_type) entering_window_.push_back(window_[i].days_to_permit);
-    sorted_window_[type].update(leaving_window_, entering_window_);
-    statistics_[type] = window_statistics(of_type);
-  }
-  window_sorted_end_ = window_.size();
   if (window_head_ * 2 > window_.size()) {  // compact in place, keeping the capacity
     window_.erase(window_.begin(), window_.begin() + static_cast<std::ptrdiff_t>(window_head_));
-    window_sorted_end_ -= window_head_;
     window_head_ = 0;
   }
+  for (std::size_t type = 0; type < application_type_count; ++type)
+    statistics_[type] = window_statistics(static_cast<ApplicationType>(type));
 }
 
-// The mean sums the window in completion order (its bits do not depend on how the window is
-// kept); the quantiles are looked up in the sorted window.
 ApprovalNetwork::TypeStatistics ApprovalNetwork::window_statistics(ApplicationType type) const {
   TypeStatistics statistics;
-  double days = 0, trips = 0;
+  scratch_.clear();
+  double trips = 0;
   for (std::size_t i = window_head_; i < window_.size(); ++i) {
     if (window_[i].type != type) continue;
-    ++statistics.count;
-    days += window_[i].days_to_permit;
+    scratch_.push_back(window_[i].days_to_permit);
     trips += window_[i].trips;
   }
+  statistics.count = scratch_.size();
   if (statistics.count == 0) return statistics;
   const auto count = static_cast<double>(statistics.count);
-  statistics.mean = days / count;
+  statistics.mean = std::accumulate(scratch_.begin(), scratch_.end(), 0.0) / count;
   statistics.trips = trips / count;
-  const SortedWindow& sorted = sorted_window_[static_cast<std::size_t>(type)];
-  statistics.median = sorted.nearest_rank(0.5);
-  statistics.p90 = sorted.nearest_rank(0.9);
+  const auto median = nearest_rank(scratch_, 0.5, scratch_.begin());
+  statistics.median = *median;
+  statistics.p90 = *nearest_rank(scratch_, 0.9, median);
   return statistics;
 }
 

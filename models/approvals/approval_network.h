@@ -16,7 +16,6 @@
 
 #include "models/approvals/approval_settings.h"
 #include "models/approvals/queueing_network.h"
-#include "models/approvals/sorted_window.h"
 #include "models/common/approval_service.h"
 #include "models/common/reform_measures.h"
 #include "sim/model/model.h"
@@ -102,10 +101,7 @@ class ApprovalNetwork : public ApprovalService {
   std::vector<ApplicationOutcome> outcomes_;
   std::vector<Completion> window_;  // completions of the statistics window, oldest first
   std::size_t window_head_ = 0;
-  std::size_t window_sorted_end_ = 0;  // window_[.. this) are in sorted_window_
-  // Each type's days to permit in the window, ascending, and the day's changes to them.
-  std::array<SortedWindow, application_type_count> sorted_window_;
-  std::vector<double> leaving_window_, entering_window_;
+  mutable std::vector<double> scratch_;
   std::array<TypeStatistics, application_type_count> statistics_{};
   PerType arrived_pending_{}, arrived_today_{}, completed_today_{}, withdrawn_today_{};
   PerType arrived_total_{}, completed_total_{}, withdrawn_total_{};

@@ -156,11 +156,10 @@ const AllowedSite new_regime{"workflow plan built on a regime's first use (once 
                              400};  // 264: each plan and its routing (plan_routing.h)
 // The windowed loop keeps an event queue, outboxes and finished sinks per unit (39 in the
 // Binhai layout), each growing by doubling to its own peak: 254 in a Binhai run, was 95 with
-// one queue. The statistics window's sorted values grow the same way beyond their reserve.
+// one queue.
 const AllowedSite approval_growth{
-    "approval records, event queues, outboxes, unit queues and the sorted statistics window "
-    "growing by doubling",
-    {"QueueingNetwork::", "SortedWindow::", "ApprovalNetwork::update_window"},
+    "approval records, event queues, outboxes and unit queues growing by doubling",
+    {"QueueingNetwork::"},
     400};
 
 std::vector<Policy> policies() {
