@@ -12,6 +12,15 @@
 // lower ones around its minimum. Every access is a sequential append or scan, and an event
 // moves down at most 128 times (in practice a few times).
 //
+// A lowest bucket of at most sorted_run_limit (32) entries is not split further: it is sorted
+// whole, latest first, into bucket 0, and the last minimum becomes its largest entry. Every
+// entry of the higher buckets differs from that one at the same bit as from the old minimum, so
+// they stay where they are; pop takes bucket 0's back, the least; an event pushed meanwhile
+// below the run's largest (or equal to it) goes to the side heap below. Why: an event otherwise
+// moves down about once per halving of the key range it shares with its neighbours, and the
+// last few moves of a small bucket cost more than one sort of it (1.18-1.22x for the approvals
+// day on one thread, bench/approvals/README.md).
+//
 // Monotone in time is not quite monotone in the key: a zero delay (a sign-off of 0 days, a
 // service time of 0) schedules an event at the current time whose key can be below the one
 // just handled. Those few go to a small binary heap beside the buckets, and pop takes the
@@ -122,6 +131,8 @@ class EventQueue {
   std::array<std::uint64_t, 3> occupied_{};  // bit b: bucket b is not empty
   std::vector<Entry> side_heap_;             // entries below the last minimum (zero delays)
   std::size_t in_buckets_ = 0;
+  static constexpr std::size_t sorted_run_limit = 32;  // 96 measured the same
+  bool run_in_bucket_zero_ = false;  // bucket 0 holds a sorted run, not entries equal to last
   // The last minimum taken from the buckets; at first below every key.
   std::uint64_t last_time_bits_ = 0, last_key_ = 0;
 };
@@ -131,12 +142,13 @@ void EventQueue<Kind>::push(const Event& event) {
   const Entry entry{event.time, event.application << (node_bits + kind_bits) |
                                     std::uint64_t{event.node} << kind_bits |
                                     static_cast<std::uint64_t>(event.kind)};
-  if (below_last(entry)) {
+  const bool below = below_last(entry);
+  const std::size_t bucket = below ? 0 : bucket_of(entry);
+  if (below || (bucket == 0 && run_in_bucket_zero_)) {
     side_heap_.push_back(entry);
     std::push_heap(side_heap_.begin(), side_heap_.end(), Later{});
     return;
   }
-  const std::size_t bucket = bucket_of(entry);
   buckets_[bucket].push_back(entry);
   mark(bucket);
   ++in_buckets_;
@@ -147,6 +159,17 @@ void EventQueue<Kind>::fill_bucket_zero() {
   if (!buckets_[0].empty() || in_buckets_ == 0) return;
   const std::size_t lowest = lowest_occupied_above_zero();
   std::vector<Entry>& bucket = buckets_[lowest];
+  if (bucket.size() <= sorted_run_limit) {
+    std::sort(bucket.begin(), bucket.end(), Later{});  // latest first: pop takes the back
+    last_time_bits_ = ordered_bits(bucket.front().time);
+    last_key_ = bucket.front().key;
+    buckets_[0].swap(bucket);
+    unmark(lowest);
+    mark(0);
+    run_in_bucket_zero_ = true;
+    return;
+  }
+  run_in_bucket_zero_ = false;
   const Entry minimum = *std::min_element(bucket.begin(), bucket.end(), earlier);
   last_time_bits_ = ordered_bits(minimum.time);
   last_key_ = minimum.key;

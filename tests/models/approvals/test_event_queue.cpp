@@ -104,6 +104,26 @@ TEST(EventQueue, PopsInTheStableKeyOrderForTheNetworksPatternOfEvents) {
   expect_same_pops_to_the_end(queue, reference);
 }
 
+// A small lowest bucket is sorted whole into bucket 0 with the last minimum moved to its
+// largest entry; an event equal to that entry, or between the run's entries, pushed while the
+// run is being popped must still come out in order.
+TEST(EventQueue, EventsPushedInsideASortedRunComeOutInOrder) {
+  Queue queue;
+  Reference reference;
+  auto push = [&](const Queue::Event& event) {
+    queue.push(event);
+    reference.push(key_of(event));
+  };
+  for (std::uint64_t a : {5, 1, 3, 9, 7})
+    push({1.0, a, 0, Kind::first});
+  ASSERT_EQ(key_of(queue.pop()), reference.top());  // (1.0, 1): the run is 1, 3, 5, 7, 9
+  reference.pop();
+  push({1.0, 9, 0, Kind::first});   // equal to the run's largest
+  push({1.0, 4, 0, Kind::first});   // between its entries
+  push({1.0, 9, 0, Kind::second});  // above it
+  expect_same_pops_to_the_end(queue, reference);
+}
+
 TEST(EventQueue, KeepsTheLargestAddressableFieldsIntact) {
   Queue queue;
   const Queue::Event largest{1e9, Queue::max_applications - 1, Queue::max_nodes - 1, Kind::fourth};
