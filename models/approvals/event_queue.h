@@ -18,8 +18,8 @@
 // they stay where they are; pop takes bucket 0's back, the least; an event pushed meanwhile
 // below the run's largest (or equal to it) goes to the side heap below. Why: an event otherwise
 // moves down about once per halving of the key range it shares with its neighbours, and the
-// last few moves of a small bucket cost more than one sort of it (1.18-1.22x for the approvals
-// day on one thread, bench/approvals/README.md).
+// last few moves of a small bucket cost more than one sort of it (the approvals day 1.08-1.13x
+// on one and two threads, bench/approvals/README.md, "Sorted runs").
 //
 // Monotone in time is not quite monotone in the key: a zero delay (a sign-off of 0 days, a
 // service time of 0) schedules an event at the current time whose key can be below the one
@@ -129,7 +129,7 @@ class EventQueue {
 
   std::array<std::vector<Entry>, bucket_count> buckets_;
   std::array<std::uint64_t, 3> occupied_{};  // bit b: bucket b is not empty
-  std::vector<Entry> side_heap_;             // entries below the last minimum (zero delays)
+  std::vector<Entry> side_heap_;  // entries below the last minimum (zero delays, inside a run)
   std::size_t in_buckets_ = 0;
   static constexpr std::size_t sorted_run_limit = 32;  // 96 measured the same
   bool run_in_bucket_zero_ = false;  // bucket 0 holds a sorted run, not entries equal to last
@@ -163,7 +163,10 @@ void EventQueue<Kind>::fill_bucket_zero() {
     std::sort(bucket.begin(), bucket.end(), Later{});  // latest first: pop takes the back
     last_time_bits_ = ordered_bits(bucket.front().time);
     last_key_ = bucket.front().key;
-    buckets_[0].swap(bucket);
+    // Copied, not swapped: a swap would hand bucket 0's capacity around the buckets and
+    // make them grow again (the run fits bucket 0's initial capacity).
+    buckets_[0].assign(bucket.begin(), bucket.end());
+    bucket.clear();
     unmark(lowest);
     mark(0);
     run_in_bucket_zero_ = true;
