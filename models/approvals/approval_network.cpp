@@ -110,6 +110,24 @@ ApprovalNetwork::ApprovalNetwork(const ReplicationSetup& setup, const ReformSche
   queue_length_.assign(units, 0);
   window_.reserve(1024);
   scratch_.reserve(1024);
+  build_scheduled_plans(setup.calendar);
+}
+
+void ApprovalNetwork::build_scheduled_plans(const Calendar& calendar) {
+  // Every regime the schedule reaches at full intensity on a day of the run, built here so that
+  // no step builds one (a plan is a few dozen allocations). Mixes drawn during a phase-in, and
+  // sign-off counts a staff model sets unlike the settings' own, are still built on first use.
+  // Intensities never fall, so a regime, once left, does not come back.
+  std::uint32_t last = ~0u;
+  for (std::int64_t step = 0; step < calendar.total_steps(); ++step) {
+    const MeasureSet measures = measures_in_force(calendar.reported_day(step));
+    if (measures.bits() == last) continue;
+    last = measures.bits();
+    for (std::size_t type = 0; type < application_type_count; ++type) {
+      const std::uint32_t plan = plan_for(static_cast<ApplicationType>(type), measures);
+      trips_by_regime_.push_back({{type, measures.bits()}, network_.plan(plan).expected_trips});
+    }
+  }
 }
 
 MeasureSet ApprovalNetwork::measures_in_force(std::int64_t day) const {

@@ -82,6 +82,7 @@ class ApprovalNetwork : public ApprovalService {
 
   MeasureSet measures_for(std::uint64_t application, double submitted_day) const;
   std::uint32_t plan_for(ApplicationType type, MeasureSet measures);
+  void build_scheduled_plans(const Calendar& calendar);
   using PlanKey = std::tuple<std::size_t, std::uint32_t, std::int64_t>;  // type, measures, signs
   void tally_outcomes();
   void update_window(double day_end);

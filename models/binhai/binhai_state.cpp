@@ -12,6 +12,17 @@ ServiceCapacityLink make_link(const ParameterSet& parameters, const ReformSchedu
                              parameters.real(configured_key), day, any);
 }
 
+// The approvals.* settings on the organisation's units and with its layer counts: the staff
+// model sets the sign-offs per item from its own hierarchy, so the workflows built before the
+// first step (approval_network.h) are those of the organisation's layers before and after.
+ApprovalSettings approval_settings_of(const ParameterSet& parameters, const StaffSystem& staff,
+                                      ApprovalUnitLayout layout) {
+  ApprovalSettings settings = approval_settings_with(parameters, std::move(layout));
+  settings.management_layers_before = staff.organisation_settings().management_layers_before;
+  settings.management_layers_after = staff.organisation_settings().management_layers_after;
+  return settings;
+}
+
 }  // namespace
 
 BinhaiState::BinhaiState(const ReplicationSetup& setup, const MetricCatalogue& metrics)
@@ -19,7 +30,7 @@ BinhaiState::BinhaiState(const ReplicationSetup& setup, const MetricCatalogue& m
       staff_(setup, schedule_, metrics),
       approval_unit_staff_(approval_units_of(staff_.merge_plan()), staff_.merge_plan()),
       approvals_(setup, schedule_, metrics,
-                 approval_settings_with(setup.parameters, approval_unit_staff_.layout())),
+                 approval_settings_of(setup.parameters, staff_, approval_unit_staff_.layout())),
       penalty_department_staff_(staff_.merge_plan()),
       enforcement_(setup, schedule_, metrics),
       firms_(std::make_unique<FirmSystem>(setup, schedule_, metrics, approvals_, enforcement_)),

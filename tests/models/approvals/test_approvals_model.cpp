@@ -68,6 +68,24 @@ TEST(ApprovalNetwork, ApplicationsInTheSystemKeepTheWorkflowTheyWereSubmittedUnd
   EXPECT_LT(trips_after / count_after, 1.2);   // the window: one trip
 }
 
+TEST(ApprovalNetwork, EveryWorkflowTheScheduleReachesIsBuiltBeforeTheFirstStep) {
+  // Three measures on three days: four regimes for each application type, all built with the
+  // network, so that no step builds one (tests/perf/test_no_allocation_in_step.cpp).
+  ApprovalsRun run;
+  run.reform({Measure::one_window_bureau, Measure::step_reduction, Measure::parallel_approval},
+             100);
+  run.set("reform.step_reduction_day", std::int64_t{200});
+  run.set("reform.parallel_approval_day", std::int64_t{300});
+  std::size_t plans_on_first_day = 0, plans_on_last_day = 0;
+  run.simulate(5, [&](ApprovalsState& state, std::int64_t step) {
+    const std::size_t plans = state.network().network().plan_count();
+    if (step == 0) plans_on_first_day = plans;
+    plans_on_last_day = plans;
+  });
+  EXPECT_EQ(plans_on_first_day, 4 * application_type_count);
+  EXPECT_EQ(plans_on_last_day, plans_on_first_day);
+}
+
 TEST(ApprovalNetwork, ExpectedWaitIsThePublishedLimitUntilSomethingCompletes) {
   ApprovalsRun run;
   run.set("calendar.years", std::int64_t{1});

@@ -88,14 +88,23 @@ TEST(BinhaiModel, TheReformSpeedsApprovalsRaisesStaffServiceAndCutsInspections) 
 
 // The sign-offs per approval item of the investment plans a replication has built by reported
 // day `last_day`, with only flatten_layers on (or nothing).
-std::vector<std::int64_t> investment_sign_offs(bool flatten, std::int64_t last_day) {
+// `plans_built_with_the_model`, when given, is the count of plans before the first step.
+std::vector<std::int64_t> investment_sign_offs(bool flatten, std::int64_t last_day,
+                                               std::size_t* plans_built_with_the_model = nullptr,
+                                               std::int64_t approvals_layers_before = 4,
+                                               std::int64_t approvals_layers_after = 3) {
   const auto catalogue = models::all_models();
   const Model& model = *catalogue.find("binhai_2018");
   auto parameters = short_binhai(catalogue, false);
   parameters.set_value("reform.flatten_layers", flatten, "test");
+  parameters.set_value("approvals.management_layers_before", approvals_layers_before, "test");
+  parameters.set_value("approvals.management_layers_after", approvals_layers_after, "test");
   const auto metrics = model.metrics(parameters);
   const Calendar calendar = Calendar::from(parameters);
   const auto state = model.create_state({parameters, calendar, 7, 0}, metrics);
+  if (plans_built_with_the_model != nullptr)
+    *plans_built_with_the_model =
+        dynamic_cast<models::BinhaiState&>(*state).approvals().network().plan_count();
   const auto phases = state->phases();
   for (std::int64_t step = 0; calendar.reported_day(step) <= last_day; ++step) {
     const StepContext context{step, calendar, 7};
@@ -122,6 +131,16 @@ TEST(BinhaiModel, ApprovalItemsAreSignedOffOncePerLayerOfTheOrganisation) {
   // flatten_layers (reported day 250), 3 for projects submitted after it; none otherwise.
   EXPECT_EQ(investment_sign_offs(true, 260), (std::vector<std::int64_t>{3, 4}));
   EXPECT_EQ(investment_sign_offs(false, 260), (std::vector<std::int64_t>{4}));
+}
+
+TEST(BinhaiModel, TheWorkflowsOfTheOrganisationsLayersAreBuiltBeforeTheFirstStep) {
+  // approvals.management_layers_* (6 / 5 here) are not the organisation's (4 / 3): the plans
+  // built with the model must still be the organisation's, or steps would build more.
+  std::size_t built_with_the_model = 0;
+  const auto sign_offs = investment_sign_offs(true, 260, &built_with_the_model, 6, 5);
+  EXPECT_EQ(sign_offs, (std::vector<std::int64_t>{3, 4}));
+  EXPECT_EQ(built_with_the_model, 2 * models::application_type_count)
+      << "plans built during the steps";
 }
 
 TEST(BinhaiModel, MainConfigRunsEndToEndWithEveryMechanismAndItsTargets) {
