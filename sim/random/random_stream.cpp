@@ -4,36 +4,6 @@
 
 namespace reformsim {
 
-RandomStream::RandomStream(std::uint64_t replication_seed, const DrawAddress& address)
-    : key_{static_cast<std::uint32_t>(replication_seed),
-           static_cast<std::uint32_t>(replication_seed >> 32)},
-      // Entities above 2^32 are folded by xor into the stream/purpose word rather than
-      // truncated; word 3 counts the 4-word blocks this stream has drawn.
-      counter_{static_cast<std::uint32_t>(address.entity), static_cast<std::uint32_t>(address.step),
-               (address.stream << 16 | (address.purpose & 0xFFFFu)) ^
-                   static_cast<std::uint32_t>(address.entity >> 32),
-               0u} {}
-
-std::uint32_t RandomStream::next_u32() {
-  if (used_ == 4) {
-    block_ = philox4x32_10(counter_, key_);
-    ++counter_[3];
-    used_ = 0;
-  }
-  return block_[used_++];
-}
-
-double RandomStream::uniform() {
-  // 53 random bits, offset by half an ulp so the result is strictly inside (0, 1).
-  const std::uint64_t high = next_u32() >> 5;  // 27 bits
-  const std::uint64_t low = next_u32() >> 6;   // 26 bits
-  return (static_cast<double>(high << 26 | low) + 0.5) * 0x1.0p-53;
-}
-
-double RandomStream::uniform(double low, double high) {
-  return low + (high - low) * uniform();
-}
-
 std::uint64_t RandomStream::uniform_index(std::uint64_t count) {
   if (count <= 1) return 0;
   // Rejection from the largest multiple of count below 2^64 keeps the result unbiased.
@@ -44,18 +14,14 @@ std::uint64_t RandomStream::uniform_index(std::uint64_t count) {
   }
 }
 
-bool RandomStream::bernoulli(double probability) {
-  return uniform() < probability;
-}
-
 double RandomStream::normal() {
   if (has_spare_normal_) {
     has_spare_normal_ = false;
-    return spare_normal_;
+    return spare_radius_ * std::sin(spare_angle_);
   }
   const double radius = std::sqrt(-2.0 * std::log(uniform()));
   const double angle = 2.0 * std::numbers::pi * uniform();
-  spare_normal_ = radius * std::sin(angle);
+  spare_radius_ = radius, spare_angle_ = angle;
   has_spare_normal_ = true;
   return radius * std::cos(angle);
 }

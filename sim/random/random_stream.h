@@ -22,15 +22,39 @@ struct DrawAddress {
   std::int64_t step = 0;
 };
 
+// The constructor and the uniform draws are defined here, inline: agents build several streams
+// a day each and draw from them once or twice, so a call per stream and per word was a
+// measurable part of a run (bench/README.md, "Optimisations").
 class RandomStream {
  public:
-  RandomStream(std::uint64_t replication_seed, const DrawAddress& address);
+  RandomStream(std::uint64_t replication_seed, const DrawAddress& address)
+      : key_{static_cast<std::uint32_t>(replication_seed),
+             static_cast<std::uint32_t>(replication_seed >> 32)},
+        // Entities above 2^32 are folded by xor into the stream/purpose word rather than
+        // truncated; word 3 counts the 4-word blocks this stream has drawn.
+        counter_{static_cast<std::uint32_t>(address.entity),
+                 static_cast<std::uint32_t>(address.step),
+                 (address.stream << 16 | (address.purpose & 0xFFFFu)) ^
+                     static_cast<std::uint32_t>(address.entity >> 32),
+                 0u} {}
 
-  std::uint32_t next_u32();
-  double uniform();                                  // in (0, 1): never exactly 0 or 1
-  double uniform(double low, double high);           // in (low, high)
+  std::uint32_t next_u32() {
+    if (used_ == 4) {
+      block_ = philox4x32_10(counter_, key_);
+      ++counter_[3];
+      used_ = 0;
+    }
+    return block_[used_++];
+  }
+  // In (0, 1): never exactly 0 or 1. 53 random bits, offset by half an ulp.
+  double uniform() {
+    const std::uint64_t high = next_u32() >> 5;  // 27 bits
+    const std::uint64_t low = next_u32() >> 6;   // 26 bits
+    return (static_cast<double>(high << 26 | low) + 0.5) * 0x1.0p-53;
+  }
+  double uniform(double low, double high) { return low + (high - low) * uniform(); }
   std::uint64_t uniform_index(std::uint64_t count);  // in [0, count), unbiased
-  bool bernoulli(double probability);
+  bool bernoulli(double probability) { return uniform() < probability; }
   double normal();  // standard normal (Box-Muller)
   double normal(double mean, double standard_deviation);
   double exponential(double rate);  // mean 1 / rate
@@ -42,7 +66,9 @@ class RandomStream {
   PhiloxCounter counter_;
   PhiloxCounter block_{};
   int used_ = 4;  // words of block_ already handed out
-  double spare_normal_ = 0.0;
+  // Box-Muller's second normal, radius x sin(angle), computed only if it is asked for: most
+  // streams draw one normal and are dropped (the unused sines were 2.6% of a Binhai run).
+  double spare_radius_ = 0.0, spare_angle_ = 0.0;
   bool has_spare_normal_ = false;
 };
 

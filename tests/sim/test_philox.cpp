@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numbers>
 #include <set>
 
 #include "sim/random/philox.h"
@@ -59,6 +60,35 @@ TEST(RandomStream, DifferentPurposeStreamOrStepGiveDifferentDraws) {
   EXPECT_NE(base, RandomStream(5, {1, 1, 2, 1}).uniform());
   EXPECT_NE(base, RandomStream(5, {1, 1, 1, 2}).uniform());
   EXPECT_NE(base, RandomStream(6, {1, 1, 1, 1}).uniform());
+}
+
+TEST(RandomStream, UniformsAreTheBlocksWordsAndNormalsComeInBoxMullerPairs) {
+  // Every published result rests on these exact numbers: a uniform is two consecutive words of
+  // Philox(counter, key) (27 + 26 bits, half an ulp up), and normal() hands out r cos(theta), then
+  // r sin(theta), from one pair of uniforms, the sine computed only when the second is asked for.
+  constexpr std::uint64_t seed = 0x0123456789ABCDEFull;
+  const DrawAddress address{3, 7, (std::uint64_t{5} << 32) | 11, 42};
+  const PhiloxKey key{0x89ABCDEFu, 0x01234567u};
+  const PhiloxCounter first_block{11, 42, (3u << 16 | 7u) ^ 5u, 0};
+  const PhiloxCounter words = philox4x32_10(first_block, key);
+  const auto uniform_of = [](std::uint32_t high, std::uint32_t low) {
+    return (static_cast<double>(std::uint64_t{high >> 5} << 26 | (low >> 6)) + 0.5) * 0x1.0p-53;
+  };
+  RandomStream stream(seed, address);
+  EXPECT_EQ(stream.uniform(), uniform_of(words[0], words[1]));
+  EXPECT_EQ(stream.uniform(), uniform_of(words[2], words[3]));
+  const PhiloxCounter next = philox4x32_10({11, 42, (3u << 16 | 7u) ^ 5u, 1}, key);
+  EXPECT_EQ(stream.next_u32(), next[0]);
+
+  const double u1 = uniform_of(words[0], words[1]), u2 = uniform_of(words[2], words[3]);
+  const double radius = std::sqrt(-2.0 * std::log(u1));
+  const double angle = 2.0 * std::numbers::pi * u2;
+  RandomStream normals(seed, address);
+  EXPECT_EQ(normals.normal(), radius * std::cos(angle));
+  EXPECT_EQ(normals.normal(), radius * std::sin(angle));
+  const double third = normals.normal();  // a new pair from the next block
+  EXPECT_EQ(third, std::sqrt(-2.0 * std::log(uniform_of(next[0], next[1]))) *
+                       std::cos(2.0 * std::numbers::pi * uniform_of(next[2], next[3])));
 }
 
 TEST(RandomStream, UniformStaysStrictlyInsideTheUnitInterval) {
