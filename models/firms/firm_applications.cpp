@@ -215,7 +215,7 @@ void FirmSystem::install_finished_projects(double day_end) {
     const auto firm = firms_.index_of(project.firm);
     if (!firm) continue;
     firms_.employment[*firm] *= 1 + project.capital / firms_.capital[*firm];
-    firms_.capital[*firm] += project.capital;
+    firms_.add_capital(*firm, project.capital);
     today_.capital_installed += project.capital;
   }
 }

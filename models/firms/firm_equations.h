@@ -47,13 +47,21 @@ inline double mean_surplus_power_above(double elasticity, double surplus_log_sd,
   return unconditional * 0.5 * std::erfc((z - a) / std::sqrt(2.0)) / above;
 }
 
-// Output per working day: Y = A K^alpha (L (1 - burden))^(1 - alpha), A = exp(log productivity).
-inline double daily_output(double log_productivity, double capital, double employment,
-                           double compliance_burden, double capital_share) {
+// Output per working day: Y = A K^alpha (L (1 - burden))^(1 - alpha), A = exp(log productivity),
+// with log K given (FirmPopulation keeps it); daily_output below computes it, the same bits.
+inline double daily_output_at_log_capital(double log_productivity, double capital,
+                                          double log_capital, double employment,
+                                          double compliance_burden, double capital_share) {
   const double effective_labour = employment * (1.0 - compliance_burden);
   if (capital <= 0 || effective_labour <= 0) return 0.0;
-  return std::exp(log_productivity + capital_share * std::log(capital) +
+  return std::exp(log_productivity + capital_share * log_capital +
                   (1.0 - capital_share) * std::log(effective_labour));
+}
+
+inline double daily_output(double log_productivity, double capital, double employment,
+                           double compliance_burden, double capital_share) {
+  return daily_output_at_log_capital(log_productivity, capital, std::log(capital), employment,
+                                     compliance_burden, capital_share);
 }
 
 // One firm's working day in money (million CNY). Identity:

@@ -20,6 +20,7 @@ void FirmPopulation::add(const FirmRecord& firm) {
   exiting.push_back(0);
   log_productivity.push_back(firm.log_productivity);
   capital.push_back(firm.capital);
+  log_capital.push_back(std::log(firm.capital));
   employment.push_back(firm.employment);
   margin.push_back(firm.margin);
   violation_propensity.push_back(firm.violation_propensity);

@@ -143,9 +143,9 @@ inline FirmAccounts FirmSystem::produce_firm(std::size_t i, std::size_t tile,
   auto shock = context.random(firm_stream, firm_draw_productivity_shock, id);
   firms_.log_productivity[i] +=
       s.productivity_trend[sector] / days + day.volatility * shock.normal();
-  const double output =
-      daily_output(firms_.log_productivity[i] + common_shock_, firms_.capital[i],
-                   firms_.employment[i], firms_.compliance_burden[i], s.capital_share);
+  const double output = daily_output_at_log_capital(
+      firms_.log_productivity[i] + common_shock_, firms_.capital[i], firms_.log_capital[i],
+      firms_.employment[i], firms_.compliance_burden[i], s.capital_share);
   const FirmAccounts accounts =
       daily_accounts(s, sector, output, firms_.capital[i], firms_.employment[i],
                      firms_.exporting[i], firms_.foreign_invested[i]);

@@ -47,6 +47,9 @@ TEST(Production, HasConstantReturnsAndLosesTheBurdenShareOfLabour) {
   EXPECT_NEAR(daily_output(0.2, 200, 100, 0, 0.4), 2 * base, 1e-9 * base);
   EXPECT_NEAR(daily_output(0.2, 100, 50, 0.1, 0.4), base * std::pow(0.9, 0.6), 1e-9 * base);
   EXPECT_EQ(daily_output(0.2, 0, 50, 0, 0.4), 0);
+  // With log K given (FirmPopulation keeps it), the same bits.
+  EXPECT_EQ(daily_output_at_log_capital(0.2, 137.5, std::log(137.5), 50, 0.1, 0.4),
+            daily_output(0.2, 137.5, 50, 0.1, 0.4));
 }
 
 FirmSettings binhai_settings() {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <tbb/global_control.h>
 
+#include <cmath>
+
 namespace reformsim::models {
 namespace {
 
@@ -24,6 +26,17 @@ TEST(FirmPopulation, ForEachColumnVisitsColumnCountColumns) {
   std::size_t visited = 0;
   firms.for_each_column([&](auto&) { ++visited; });
   EXPECT_EQ(visited, FirmPopulation::column_count);
+}
+
+TEST(FirmPopulation, AddedCapitalKeepsItsLog) {
+  FirmPopulation firms;
+  firms.add(numbered_firm(3));
+  firms.add(numbered_firm(4));
+  EXPECT_EQ(firms.log_capital[1], std::log(8.0));
+  firms.add_capital(1, 2.5);
+  EXPECT_EQ(firms.capital[1], 10.5);
+  EXPECT_EQ(firms.log_capital[1], std::log(10.5));
+  EXPECT_EQ(firms.log_capital[0], std::log(6.0));
 }
 
 TEST(FirmPopulation, RemovingExitsKeepsEveryColumnOfTheOthersInOrderOnOneAndTwoThreads) {
@@ -52,6 +65,7 @@ TEST(FirmPopulation, RemovingExitsKeepsEveryColumnOfTheOthersInOrderOnOneAndTwoT
       EXPECT_EQ(firms.exiting[i], 0);
       EXPECT_EQ(firms.log_productivity[i], expected.log_productivity);
       EXPECT_EQ(firms.capital[i], expected.capital);
+      EXPECT_EQ(firms.log_capital[i], std::log(expected.capital));
       EXPECT_EQ(firms.employment[i], expected.employment);
       EXPECT_EQ(firms.margin[i], expected.margin);
       EXPECT_EQ(firms.violation_propensity[i], expected.violation_propensity);

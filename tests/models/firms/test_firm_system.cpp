@@ -3,6 +3,8 @@
 // registration adds, abandonment against the wait, and the world without reform.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "models/firms/firm_equations.h"
 #include "tests/models/firms/firms_fixture.h"
 
@@ -144,6 +146,22 @@ double abandoned_share_with_permit_days(double days) {
 // Cumulative hazard over the wait: 0.002 * 54 / 3 = 3.6% at 54 days, 0.011% at 8 days. Over
 // ~1,300 projects the standard error is ~0.005; projects still waiting at the end (~10%) pull the
 // share below 3.6%: tolerance 0.012.
+TEST(FirmProjects, InstalledCapitalKeepsTheLogThatProductionReads) {
+  // Production reads log_capital instead of taking log(capital) every day; any change of a
+  // firm's capital that bypasses FirmPopulation::add_capital would leave it stale.
+  FirmsRun run;
+  std::int64_t mismatches = 0;
+  double installed = 0;
+  run.simulate(4, [&](FirmsEnforcementState& state, std::int64_t step) {
+    installed += run.at("new_capital_installed", step);
+    const FirmPopulation& firms = state.firms().firms();
+    for (std::size_t i = 0; i < firms.size(); ++i)
+      mismatches += firms.log_capital[i] != std::log(firms.capital[i]);
+  });
+  EXPECT_GT(installed, 0) << "the run must install projects";
+  EXPECT_EQ(mismatches, 0);
+}
+
 TEST(FirmProjects, MoreAreAbandonedWhenPermitsTakeLonger) {
   const double slow = abandoned_share_with_permit_days(54);
   EXPECT_NEAR(slow, 1 - std::exp(-0.002 * 54 / 3), 0.012);
