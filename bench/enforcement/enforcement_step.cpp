@@ -15,8 +15,9 @@ namespace reformsim::bench {
 namespace {
 
 // Bytes one firm-day touches: id, employment, propensity read (24), open violation, last
-// inspection day and burden read and written (2 + 8 + 16).
-constexpr double bytes_per_firm_step = 24 + 2 + 8 + 16;
+// inspection day and burden read and written (2 + 8 + 16), the kept onset probability and
+// inspection rate with its exp read (24: written only when they change).
+constexpr double bytes_per_firm_step = 24 + 2 + 8 + 16 + 24;
 
 // Inspections of `firms` firms day by day, before or after consolidation.
 class InspectionDays {

@@ -17,9 +17,9 @@ namespace {
 
 // Bytes one firm-day touches: production reads id, sector, flags, capital, its log, employment,
 // burden and reads and writes log productivity and margin, writes the exit flag
-// (8+1+2+8+8+8+8+16+16+1); removing exits reads and writes the columns (2 x 73); the day's sector
-// count reads 1.
-constexpr double bytes_per_firm_step = 76 + 2 * 73 + 1;
+// (8+1+2+8+8+8+8+16+16+1); removing exits reads and writes the 17 columns (2 x 97); the day's
+// sector count reads 1.
+constexpr double bytes_per_firm_step = 76 + 2 * 97 + 1;
 
 // The Binhai initial population (9,238 firms) scaled to `firms`.
 std::vector<std::int64_t> binhai_mix(std::int64_t firms) {

@@ -157,7 +157,9 @@ inline EnforcementSystem::FirmInspections EnforcementSystem::inspect_firm(
   std::uint8_t& remit = firms.violation_remit[i];
   const double change = random.uniform();
   if (remit == no_violation) {
-    if (change < 1 - std::exp(-firms.violation_propensity[i] / days))
+    double& onset = firms.violation_onset[i];
+    if (std::isnan(onset)) onset = 1 - std::exp(-firms.violation_propensity[i] / days);
+    if (change < onset)
       remit = static_cast<std::uint8_t>(
           random.uniform_index(static_cast<std::uint64_t>(s.departments_before)));
   } else if (change < day.self_correction) {
@@ -167,7 +169,10 @@ inline EnforcementSystem::FirmInspections EnforcementSystem::inspect_firm(
   const double bureau_rate =
       day.bureau_rate * ((1 - s.risk_targeting) + s.risk_targeting * firms.violation_propensity[i] /
                                                       s.violation_propensity_mean);
-  const std::uint64_t visits = random.poisson(department_rate + bureau_rate);
+  const double rate = department_rate + bureau_rate;
+  if (!(firms.inspection_rate[i] == rate))  // a new firm, or the day's rates changed
+    firms.inspection_rate[i] = rate, firms.no_inspection[i] = std::exp(-rate);
+  const std::uint64_t visits = random.poisson(rate, firms.no_inspection[i]);
   FirmInspections inspections;
   for (std::uint64_t visit = 0; visit < visits; ++visit) {
     const bool bureau = random.uniform() * (department_rate + bureau_rate) < bureau_rate;

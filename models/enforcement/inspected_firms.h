@@ -18,6 +18,10 @@ struct InspectedFirms {
   std::span<std::uint8_t> violation_remit;       // department whose field an open violation is in
   std::span<std::int32_t> last_inspection_day;   // reported day, -2^31 if never
   std::span<double> compliance_burden;           // fraction of working time lost (smoothed)
+  // Enforcement's own per-firm values, kept so that a firm-day needs no exp: the daily
+  // probability that a violation begins (NaN until first computed; the propensity is fixed),
+  // and the last inspection rate with exp(-rate) (NaN at entry; reused while the rate is equal).
+  std::span<double> violation_onset, inspection_rate, no_inspection;
   std::size_t size() const { return firm_id.size(); }
 };
 

@@ -25,6 +25,9 @@ void FirmPopulation::add(const FirmRecord& firm) {
   margin.push_back(firm.margin);
   violation_propensity.push_back(firm.violation_propensity);
   compliance_burden.push_back(0.0);
+  violation_onset.push_back(std::numeric_limits<double>::quiet_NaN());
+  inspection_rate.push_back(std::numeric_limits<double>::quiet_NaN());
+  no_inspection.push_back(std::numeric_limits<double>::quiet_NaN());
   violation_remit.push_back(firm.violation_remit);
   last_inspection_day.push_back(std::numeric_limits<std::int32_t>::min());
 }
@@ -46,7 +49,10 @@ InspectedFirms FirmPopulation::inspected() {
           violation_propensity,
           violation_remit,
           last_inspection_day,
-          compliance_burden};
+          compliance_burden,
+          violation_onset,
+          inspection_rate,
+          no_inspection};
 }
 
 }  // namespace reformsim::models

@@ -47,16 +47,18 @@ class FirmPopulation {
   // project is installed (a log per firm-day was 2-3% of a Binhai run's instructions).
   std::vector<double> log_capital;
   std::vector<double> violation_propensity, compliance_burden;
+  std::vector<double> violation_onset, inspection_rate, no_inspection;  // enforcement's caches
   std::vector<std::uint8_t> violation_remit;
   std::vector<std::int32_t> last_inspection_day;
   std::vector<std::size_t> exit_positions;  // scratch of remove_exiting(), kept between days
 
-  static constexpr std::size_t column_count = 14;  // the columns for_each_column visits
+  static constexpr std::size_t column_count = 17;  // the columns for_each_column visits
   template <typename Visit>
   void for_each_column(Visit&& visit) {
     visit(id), visit(sector), visit(foreign_invested), visit(exporting), visit(exiting);
     visit(log_productivity), visit(capital), visit(log_capital), visit(employment), visit(margin);
-    visit(violation_propensity), visit(compliance_burden), visit(violation_remit);
+    visit(violation_propensity), visit(compliance_burden), visit(violation_onset);
+    visit(inspection_rate), visit(no_inspection), visit(violation_remit);
     visit(last_inspection_day);
   }
 };

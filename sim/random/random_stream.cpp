@@ -39,10 +39,14 @@ double RandomStream::lognormal(double log_mean, double log_standard_deviation) {
 }
 
 std::uint64_t RandomStream::poisson(double mean) {
+  return poisson(mean, mean > 0.0 && mean < 30.0 ? std::exp(-mean) : 0.0);
+}
+
+std::uint64_t RandomStream::poisson(double mean, double exp_of_minus_mean) {
   if (mean <= 0.0) return 0;
   if (mean < 30.0) {
     // Knuth's multiplication method: exact, and cheap for the small means used per step.
-    const double limit = std::exp(-mean);
+    const double limit = exp_of_minus_mean;
     std::uint64_t count = 0;
     double product = uniform();
     while (product > limit) {

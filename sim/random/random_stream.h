@@ -60,6 +60,8 @@ class RandomStream {
   double exponential(double rate);  // mean 1 / rate
   double lognormal(double log_mean, double log_standard_deviation);
   std::uint64_t poisson(double mean);
+  // The same draw for a caller that keeps exp(-mean), as one drawing the same mean every day can.
+  std::uint64_t poisson(double mean, double exp_of_minus_mean);
 
  private:
   PhiloxKey key_;

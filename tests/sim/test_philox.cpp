@@ -91,6 +91,16 @@ TEST(RandomStream, UniformsAreTheBlocksWordsAndNormalsComeInBoxMullerPairs) {
                        std::cos(2.0 * std::numbers::pi * uniform_of(next[2], next[3])));
 }
 
+TEST(RandomStream, PoissonWithItsExpGivenIsThePoissonDraw) {
+  for (double mean : {0.0, 1e-4, 0.3, 4.0, 29.9, 30.0, 80.0}) {
+    for (std::uint64_t entity = 0; entity < 200; ++entity) {
+      RandomStream plain(17, {2, 3, entity, 1}), given(17, {2, 3, entity, 1});
+      ASSERT_EQ(plain.poisson(mean), given.poisson(mean, std::exp(-mean))) << mean;
+      ASSERT_EQ(plain.uniform(), given.uniform()) << "the same words consumed";
+    }
+  }
+}
+
 TEST(RandomStream, UniformStaysStrictlyInsideTheUnitInterval) {
   RandomStream stream(1, {});
   for (int i = 0; i < 100000; ++i) {

@@ -49,6 +49,9 @@ TEST(FirmPopulation, RemovingExitsKeepsEveryColumnOfTheOthersInOrderOnOneAndTwoT
       firms.add(numbered_firm(id));
       firms.compliance_burden.back() = 0.5 * static_cast<double>(id);
       firms.last_inspection_day.back() = static_cast<std::int32_t>(id);
+      firms.violation_onset.back() = 0.25 * static_cast<double>(id);
+      firms.inspection_rate.back() = 0.125 * static_cast<double>(id);
+      firms.no_inspection.back() = 0.0625 * static_cast<double>(id);
     }
     std::size_t leaving = 0;
     for (std::uint64_t id = 0; id < total; ++id)
@@ -72,6 +75,9 @@ TEST(FirmPopulation, RemovingExitsKeepsEveryColumnOfTheOthersInOrderOnOneAndTwoT
       EXPECT_EQ(firms.compliance_burden[i], 0.5 * static_cast<double>(id));
       EXPECT_EQ(firms.violation_remit[i], expected.violation_remit);
       EXPECT_EQ(firms.last_inspection_day[i], static_cast<std::int32_t>(id));
+      EXPECT_EQ(firms.violation_onset[i], 0.25 * static_cast<double>(id));
+      EXPECT_EQ(firms.inspection_rate[i], 0.125 * static_cast<double>(id));
+      EXPECT_EQ(firms.no_inspection[i], 0.0625 * static_cast<double>(id));
       EXPECT_EQ(firms.index_of(id), i);
     }
     EXPECT_EQ(firms.remove_exiting(), 0u);  // nothing flagged now

@@ -5,7 +5,9 @@
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <cstring>
+#include <limits>
 
 #include "sim/cli/command.h"
 #include "sim/config/config_error.h"
@@ -70,6 +72,29 @@ TEST(FirmsEnforcementModel,
   const auto tiles = run_with(TiledSchedule::tiles);
   EXPECT_TRUE(same_bits(blocks.first, tiles.first));
   EXPECT_TRUE(same_bits(blocks.second, tiles.second));
+}
+
+TEST(FirmsEnforcementModel, InspectionsKeepingTheirPerFirmValuesEqualOnesComputingThemDaily) {
+  // Enforcement keeps each firm's violation onset probability and its inspection rate with
+  // exp(-rate) between days. With the consolidation phased in, the rates change every day for
+  // 120 days: a run that forgets every kept value after each day must give the same bits.
+  auto run_with = [](bool forget) {
+    FirmsRun run;
+    run.set("calendar.years", std::int64_t{1});
+    run.set("reform.consolidated_enforcement_day", std::int64_t{60});
+    run.set("reform.consolidated_enforcement_phase_in_days", std::int64_t{120});
+    run.simulate(6, [forget](FirmsEnforcementState& state, std::int64_t) {
+      if (!forget) return;
+      const InspectedFirms firms = state.firms().inspected_firms();
+      for (auto* kept : {&firms.violation_onset, &firms.inspection_rate, &firms.no_inspection})
+        std::fill(kept->begin(), kept->end(), std::numeric_limits<double>::quiet_NaN());
+    });
+    return std::make_pair(run.rows, run.summary);
+  };
+  const auto kept = run_with(false);
+  const auto computed_daily = run_with(true);
+  EXPECT_TRUE(same_bits(kept.first, computed_daily.first));
+  EXPECT_TRUE(same_bits(kept.second, computed_daily.second));
 }
 
 TEST(FirmsEnforcementModel, BinhaiConfigRunsEndToEndAndWritesEveryMetric) {
