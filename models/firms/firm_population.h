@@ -2,7 +2,8 @@
 // and ids only grow, so the id array is sorted: a firm is found by binary search, and removing
 // exits keeps the order (and every block reduction over it) independent of the thread count.
 // The enforcement attributes (violation propensity, open violation, last inspection, compliance
-// burden) are the firm's, written by the enforcement mechanism through InspectedFirms.
+// burden) are the firm's, written by the enforcement mechanism through InspectedFirms, as are the
+// values enforcement keeps per firm between days (inspected_firms.h).
 #pragma once
 
 #include <cmath>
