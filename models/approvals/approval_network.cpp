@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 
 namespace reformsim::models {
 namespace {
@@ -123,10 +124,8 @@ void ApprovalNetwork::build_scheduled_plans(const Calendar& calendar) {
     const MeasureSet measures = measures_in_force(calendar.reported_day(step));
     if (measures.bits() == last) continue;
     last = measures.bits();
-    for (std::size_t type = 0; type < application_type_count; ++type) {
-      const std::uint32_t plan = plan_for(static_cast<ApplicationType>(type), measures);
-      trips_by_regime_.push_back({{type, measures.bits()}, network_.plan(plan).expected_trips});
-    }
+    for (std::size_t type = 0; type < application_type_count; ++type)
+      plan_for(static_cast<ApplicationType>(type), measures);
   }
 }
 
@@ -269,14 +268,15 @@ double ApprovalNetwork::expected_wait_days(ApplicationType type) const {
 double ApprovalNetwork::expected_trips(ApplicationType type) const {
   const TypeStatistics& statistics = statistics_[static_cast<std::size_t>(type)];
   if (statistics.count > 0) return statistics.trips;
-  // Before any completion: what today's workflow costs by construction.
+  // Before any completion: what today's workflow costs by construction, in the plan built for
+  // it with the network (build_scheduled_plans: today's regime at the settings' layer counts).
   const MeasureSet measures = measures_in_force(current_day_);
-  const auto key = std::make_pair(static_cast<std::size_t>(type), measures.bits());
-  for (const auto& [regime, trips] : trips_by_regime_)
-    if (regime == key) return trips;
-  const double trips = build_workflow_plan(settings_, type, measures).expected_trips;
-  trips_by_regime_.push_back({key, trips});
-  return trips;
+  const PlanKey key{static_cast<std::size_t>(type), measures.bits(),
+                    sign_offs_per_item(settings_, measures)};
+  const auto found = plan_index_.find(key);
+  if (found == plan_index_.end())
+    throw std::logic_error("approvals: no workflow plan built for today's regime");
+  return network_.plan(found->second).expected_trips;
 }
 
 void ApprovalNetwork::record(const StepContext&, MetricRow& row) const {

@@ -107,9 +107,6 @@ class ApprovalNetwork : public ApprovalService {
   PerType arrived_pending_{}, arrived_today_{}, completed_today_{}, withdrawn_today_{};
   PerType arrived_total_{}, completed_total_{}, withdrawn_total_{};
   std::vector<double> busy_at_day_start_, utilisation_, queue_length_;
-  // expected_trips() before any completion: the trips of the workflow in force, by (type,
-  // measures), built once per regime instead of every day (callers run it serially).
-  mutable std::vector<std::pair<std::pair<std::size_t, std::uint32_t>, double>> trips_by_regime_;
 };
 
 }  // namespace reformsim::models
