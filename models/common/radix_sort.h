@@ -5,7 +5,7 @@
 // value shares the digits above it. The result is the sequence std::sort gives for values
 // without NaN (equal values are indistinguishable), so results that depend only on the sorted
 // values are bit-identical on any thread count and to a comparison sort. Only the highest
-// three of those digits get a radix pass; keys equal in them are then sorted run by run
+// four of those digits get a radix pass; keys equal in them are then sorted run by run
 // (O(n) for values as spread as pays, O(n log n) at worst). It avoids the branch mispredictions
 // of a comparison sort and allocates nothing once its buffers have grown. Used for the daily pay
 // Gini of the staff model (bench/README.md: 83 -> 18 us a day for the 1,636 Binhai staff, and the
