@@ -13,6 +13,7 @@ with the host's speed as times do: the figures to compare across sessions (bench
 import argparse
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -89,9 +90,17 @@ def main() -> int:
                         help="only these kernels (default: all)")
     parser.add_argument("--out", type=Path, help="JSON file for the figures")
     args = parser.parse_args()
+    if shutil.which("valgrind") is None:
+        parser.error("valgrind not found: it is a profiling tool that scripts/setup.sh does not "
+                     "install (Debian package valgrind)")
+    kernels = args.kernel or list(KERNELS)
+    for name in kernels:
+        binary = args.bench_dir / KERNELS[name][0]
+        if not binary.is_file():
+            parser.error(f"{binary}: no such benchmark binary (build the bench targets first)")
     rows = []
     with tempfile.TemporaryDirectory() as work:
-        for name in args.kernel or KERNELS:
+        for name in kernels:
             row = measure(args.bench_dir, name, args.agents, args.min_time, Path(work))
             rows.append(row)
             print(f"{name:28s} {row['instructions_per_agent_step']:8.0f} instructions per "
