@@ -90,14 +90,14 @@ def main() -> int:
                         help="only these kernels (default: all)")
     parser.add_argument("--out", type=Path, help="JSON file for the figures")
     args = parser.parse_args()
-    if shutil.which("valgrind") is None:
-        parser.error("valgrind not found: it is a profiling tool that scripts/setup.sh does not "
-                     "install (Debian package valgrind)")
     kernels = args.kernel or list(KERNELS)
     for name in kernels:
         binary = args.bench_dir / KERNELS[name][0]
         if not binary.is_file():
             parser.error(f"{binary}: no such benchmark binary (build the bench targets first)")
+    if shutil.which("valgrind") is None:
+        parser.error("valgrind not found: it is a profiling tool that scripts/setup.sh does not "
+                     "install (Debian package valgrind)")
     rows = []
     with tempfile.TemporaryDirectory() as work:
         for name in kernels:

@@ -3,6 +3,8 @@ names are compressed to ids after their first use) and the instructions per agen
 derives from a profile and a benchmark's counters."""
 import importlib.util
 import json
+import os
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,3 +62,23 @@ def test_instructions_are_divided_by_the_profiles_steps_and_the_benchmarks_agent
     assert row["steps"] == 5
     assert abs(row["agents_per_step"] - 100.0) < 1e-9
     assert abs(row["instructions_per_agent_step"] - 1570 / 5 / 100) < 1e-9
+
+
+def run_script(*args, env=None):
+    return subprocess.run(["/usr/bin/python3", str(ROOT / "bench/kernel_instructions.py"), *args],
+                          capture_output=True, text=True, env=env)
+
+
+def test_a_missing_benchmark_binary_is_named(tmp_path):
+    result = run_script(str(tmp_path), "--kernel", "staff day")
+    assert result.returncode == 2
+    assert str(tmp_path / "staff/bench_staff") in result.stderr
+
+
+def test_without_valgrind_it_says_so_before_running_anything(tmp_path):
+    (tmp_path / "staff").mkdir()
+    (tmp_path / "staff/bench_staff").write_text("")
+    result = run_script(str(tmp_path), "--kernel", "staff day",
+                        env={**os.environ, "PATH": str(tmp_path)})
+    assert result.returncode == 2
+    assert "valgrind not found" in result.stderr
