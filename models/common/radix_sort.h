@@ -64,18 +64,18 @@ void sort_runs_of_equal_prefix(std::uint64_t* keys, std::size_t n, unsigned shif
   const auto same_run = [keys, shift](std::size_t i, std::size_t j) {
     return keys[i] >> shift == keys[j] >> shift;
   };
+  constexpr std::size_t no_start = std::numeric_limits<std::size_t>::max();
   const std::size_t blocks = block_count(n);
   run_starts.assign(blocks + 1, n);  // assign keeps the capacity once it has grown
   for_each_block(n, [&](const Block& block) {
     std::size_t first = block.begin;
     while (first > 0 && first < block.end && same_run(first, first - 1))
       ++first;
-    run_starts[block.index] = first;  // block.end: no run starts in the block
+    run_starts[block.index] = first < block.end ? first : no_start;
   });
   // A block where no run starts takes the next block's first start (it has nothing to sort).
   for (std::size_t b = blocks; b-- > 0;)
-    if (run_starts[b] == std::min((b + 1) * default_block_size, n))
-      run_starts[b] = run_starts[b + 1];
+    if (run_starts[b] == no_start) run_starts[b] = run_starts[b + 1];
   for_each_block(n, [&](const Block& block) {
     const std::size_t last_end = run_starts[block.index + 1];
     for (std::size_t begin = run_starts[block.index]; begin < block.end;) {
@@ -98,11 +98,6 @@ void sort_runs_of_equal_prefix(std::uint64_t* keys, std::size_t n, unsigned shif
       begin = end;
     }
   });
-}
-
-inline void sort_runs_of_equal_prefix(std::uint64_t* keys, std::size_t n, unsigned shift,
-                                      std::vector<std::size_t>& run_starts) {
-  sort_runs_of_equal_prefix(keys, n, shift, run_starts, [](std::size_t, std::size_t) {});
 }
 
 // Kept between sorts (one sort at a time per object).

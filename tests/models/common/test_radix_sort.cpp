@@ -138,13 +138,14 @@ TEST(RadixSort, RunsOfEqualPrefixAreSortedWithinThemselvesAndNoFurther) {
   // Prefixes (key >> 8) 1, 1, 1, 2, 2, 3: each run sorted by its low byte, the runs kept in place.
   std::vector<std::uint64_t> keys{0x1'03, 0x1'01, 0x1'02, 0x2'ff, 0x2'00, 0x3'05};
   std::vector<std::size_t> run_starts;
-  sort_runs_of_equal_prefix(keys.data(), keys.size(), 8, run_starts);
+  const auto no_writing = [](std::size_t, std::size_t) {};
+  sort_runs_of_equal_prefix(keys.data(), keys.size(), 8, run_starts, no_writing);
   EXPECT_EQ(keys, (std::vector<std::uint64_t>{0x1'01, 0x1'02, 0x1'03, 0x2'00, 0x2'ff, 0x3'05}));
   // One run over three blocks, reversed: sorted whole by the block it starts in.
   std::vector<std::uint64_t> reversed(3 * default_block_size);
   for (std::size_t i = 0; i < reversed.size(); ++i)
     reversed[i] = 0x7700'0000 + (reversed.size() - i);
-  sort_runs_of_equal_prefix(reversed.data(), reversed.size(), 24, run_starts);
+  sort_runs_of_equal_prefix(reversed.data(), reversed.size(), 24, run_starts, no_writing);
   EXPECT_TRUE(std::is_sorted(reversed.begin(), reversed.end()));
   EXPECT_EQ(reversed.front(), 0x7700'0001u);
 }
