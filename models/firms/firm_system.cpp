@@ -39,6 +39,7 @@ FirmSystem::FirmSystem(const ReplicationSetup& setup, const ReformSchedule&,
                        const MetricCatalogue& metrics, ApprovalService& approvals,
                        EnforcementSystem& enforcement)
     : settings_(FirmSettings::from(setup.parameters)),
+      exit_decision_(settings_),
       metrics_(),
       approvals_(approvals),
       enforcement_(enforcement) {
@@ -154,7 +155,7 @@ inline FirmAccounts FirmSystem::produce_firm(std::size_t i, std::size_t tile,
         (accounts.profit / accounts.revenue - firms_.margin[i]) / s.margin_smoothing_days;
   consider_project(i, tile, context, day.wait, day.trips);
   auto exit = context.random(firm_stream, firm_draw_exit, id);
-  firms_.exiting[i] = exit.uniform() < exit_probability(s, sector, firms_.margin[i]);
+  firms_.exiting[i] = exit_decision_.exits(s, sector, firms_.margin[i], exit.uniform());
   return accounts;
 }
 

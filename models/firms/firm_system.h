@@ -17,6 +17,7 @@
 #include "models/common/approval_service.h"
 #include "models/common/reform_measures.h"
 #include "models/enforcement/enforcement_system.h"
+#include "models/firms/exit_decision.h"
 #include "models/firms/firm_equations.h"
 #include "models/firms/firm_population.h"
 #include "sim/model/model.h"
@@ -167,6 +168,7 @@ class FirmSystem : public InspectionTargets {
   // Daily probability of a project opportunity by sector, 1 - exp(-rate / days): constant, so
   // computed once rather than once per firm-day (bench/README.md, optimisations).
   SectorValues project_opportunity_probability_{};
+  ExitDecision exit_decision_;  // the exit hazard's exp only on the days it can decide
   FirmMetricIds metrics_;
   ApprovalService& approvals_;
   EnforcementSystem& enforcement_;
