@@ -42,19 +42,7 @@ std::uint64_t RandomStream::poisson(double mean) {
   return poisson(mean, mean > 0.0 && mean < 30.0 ? std::exp(-mean) : 0.0);
 }
 
-std::uint64_t RandomStream::poisson(double mean, double exp_of_minus_mean) {
-  if (mean <= 0.0) return 0;
-  if (mean < 30.0) {
-    // Knuth's multiplication method: exact, and cheap for the small means used per step.
-    const double limit = exp_of_minus_mean;
-    std::uint64_t count = 0;
-    double product = uniform();
-    while (product > limit) {
-      ++count;
-      product *= uniform();
-    }
-    return count;
-  }
+std::uint64_t RandomStream::poisson_large_mean(double mean) {
   // PTRS transformed rejection (Hormann 1993), exact for large means.
   const double slam = std::sqrt(mean), loglam = std::log(mean);
   const double b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
