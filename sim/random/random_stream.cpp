@@ -1,7 +1,5 @@
 #include "sim/random/random_stream.h"
 
-#include <numbers>
-
 namespace reformsim {
 
 std::uint64_t RandomStream::uniform_index(std::uint64_t count) {
@@ -12,22 +10,6 @@ std::uint64_t RandomStream::uniform_index(std::uint64_t count) {
     const std::uint64_t bits = std::uint64_t{next_u32()} << 32 | next_u32();
     if (bits < limit) return bits % count;
   }
-}
-
-double RandomStream::normal() {
-  if (has_spare_normal_) {
-    has_spare_normal_ = false;
-    return spare_radius_ * std::sin(spare_angle_);
-  }
-  const double radius = std::sqrt(-2.0 * std::log(uniform()));
-  const double angle = 2.0 * std::numbers::pi * uniform();
-  spare_radius_ = radius, spare_angle_ = angle;
-  has_spare_normal_ = true;
-  return radius * std::cos(angle);
-}
-
-double RandomStream::normal(double mean, double standard_deviation) {
-  return mean + standard_deviation * normal();
 }
 
 double RandomStream::exponential(double rate) {

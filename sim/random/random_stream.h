@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <numbers>
 
 #include "sim/random/philox.h"
 
@@ -55,8 +56,22 @@ class RandomStream {
   double uniform(double low, double high) { return low + (high - low) * uniform(); }
   std::uint64_t uniform_index(std::uint64_t count);  // in [0, count), unbiased
   bool bernoulli(double probability) { return uniform() < probability; }
-  double normal();  // standard normal (Box-Muller)
-  double normal(double mean, double standard_deviation);
+  // Standard normal (Box-Muller). Inline: every agent-step of the firms and staff draws one from
+  // a stream of its own, which an inlined draw keeps in registers.
+  double normal() {
+    if (has_spare_normal_) {
+      has_spare_normal_ = false;
+      return spare_radius_ * std::sin(spare_angle_);
+    }
+    const double radius = std::sqrt(-2.0 * std::log(uniform()));
+    const double angle = 2.0 * std::numbers::pi * uniform();
+    spare_radius_ = radius, spare_angle_ = angle;
+    has_spare_normal_ = true;
+    return radius * std::cos(angle);
+  }
+  double normal(double mean, double standard_deviation) {
+    return mean + standard_deviation * normal();
+  }
   double exponential(double rate);  // mean 1 / rate
   double lognormal(double log_mean, double log_standard_deviation);
   std::uint64_t poisson(double mean);
