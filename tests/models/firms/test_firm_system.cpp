@@ -3,7 +3,9 @@
 // registration adds, abandonment against the wait, and the world without reform.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
+#include <vector>
 
 #include "models/firms/firm_equations.h"
 #include "tests/models/firms/firms_fixture.h"
@@ -160,6 +162,43 @@ TEST(FirmProjects, InstalledCapitalKeepsTheLogThatProductionReads) {
   });
   EXPECT_GT(installed, 0) << "the run must install projects";
   EXPECT_EQ(mismatches, 0);
+}
+
+// Every firm's exit on every day is its exit draw against the exit probability of its sector at
+// its margin of that day, as firm_equations.h gives it: the production's table of bounds
+// (exit_decision.h) may skip the computation but never change the answer. Hazards of 0.5 to 30
+// a year make exits common enough to test both sides of the comparison in every sector.
+TEST(FirmExit, EachFirmExitsExactlyWhenItsDrawFallsBelowItsExitProbability) {
+  FirmsRun run;
+  run.set("firms.exit_hazard_at_reference", std::vector<double>{0.5, 2.0, 8.0, 30.0});
+  run.set("calendar.years", std::int64_t{1});
+  const FirmSettings settings = FirmSettings::from(run.parameters);
+  const MetricCatalogue metrics = run.model.metrics(run.parameters);
+  const Calendar calendar = Calendar::from(run.parameters);
+  const std::uint64_t seed = 12;
+  auto state = run.model.create_state({run.parameters, calendar, seed, 0}, metrics);
+  const FirmPopulation& firms = dynamic_cast<FirmsEnforcementState&>(*state).firms().firms();
+  std::vector<double> row_values(metrics.series_width());
+  std::array<std::int64_t, sector_count> exits{};
+  std::int64_t wrong = 0;
+  for (std::int64_t step = 0; step < calendar.total_steps(); ++step) {
+    const StepContext context{step, calendar, seed};
+    for (const Phase& phase : state->phases()) {
+      phase.run(context);
+      if (phase.name != "firm_production") continue;
+      for (std::size_t i = 0; i < firms.size(); ++i) {
+        const double draw = context.random(firm_stream, firm_draw_exit, firms.id[i]).uniform();
+        const bool exits_now = draw < exit_probability(settings, firms.sector[i], firms.margin[i]);
+        wrong += exits_now != (firms.exiting[i] != 0);
+        exits[firms.sector[i]] += exits_now;
+      }
+    }
+    MetricRow row(row_values);
+    state->record(context, row);
+  }
+  EXPECT_EQ(wrong, 0);
+  for (std::size_t sector = 0; sector < sector_count; ++sector)
+    EXPECT_GT(exits[sector], 10) << "sector " << sector;
 }
 
 TEST(FirmProjects, MoreAreAbandonedWhenPermitsTakeLonger) {
