@@ -4,8 +4,8 @@
 // m (exit_probability in firm_equations.h), a probability of about 1e-4 a day. So u is almost
 // always far above p, and a table of upper bounds of p over bins of margin says so with a
 // subtraction, a multiplication and a load; only a draw below its bin's bound (at most 1.3 p of
-// them) computes p itself. The decision is exactly `u < exit_probability(...)`: the table only skips
-// the exp where it cannot change the answer, so every result keeps its bits
+// them) computes p itself. The decision is exactly `u < exit_probability(...)`: the table only
+// skips the exp where it cannot change the answer, so every result keeps its bits
 // (bench/firms/README.md measures the gain).
 #pragma once
 
