@@ -1,31 +1,25 @@
 // stable_removal.h - removing flagged agents from a structure-of-arrays population, keeping the
 // order of those who stay (so ids stay sorted and every later block reduction sums in the same
-// order on any thread count). The flags are scanned once into the positions that go; each
-// column then moves the runs between those positions down with one block copy per run (a
-// memmove, not a test and copy per agent), and the columns are compacted in parallel: they
-// are independent, so the result is the same on any number of threads.
+// order on any thread count). The flags are scanned once, in parallel blocks, into the positions
+// that go (selected_indices.h); each column then moves the runs between those positions down with
+// one block copy per run (a memmove, not a test and copy per agent), and the columns are compacted
+// in parallel: they are independent, so the result is the same on any number of threads.
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
+#include "models/common/selected_indices.h"
 #include "sim/parallel/loops.h"
 
 namespace reformsim::models {
 
-// positions = the indices whose flag is not 0, ascending (capacity kept between calls).
-inline void flagged_positions(const std::vector<std::uint8_t>& flags,
-                              std::vector<std::size_t>& positions) {
-  positions.clear();
-  for (std::size_t i = 0; i < flags.size(); ++i)
-    if (flags[i]) positions.push_back(i);
-}
-
 // Stable in-place removal of the entries at `positions` (ascending) of one column.
 template <typename T>
-void remove_positions(std::vector<T>& values, const std::vector<std::size_t>& positions) {
+void remove_positions(std::vector<T>& values, std::span<const std::size_t> positions) {
   if (positions.empty()) return;
   std::size_t kept = positions[0];
   for (std::size_t k = 0; k < positions.size(); ++k) {
@@ -53,11 +47,13 @@ void for_each_column_in_parallel(std::size_t columns, Visit&& visit, Compact&& c
 
 // Removes the agents whose flag (one of the population's columns, or beside them) is not 0 from
 // every column of the population, keeping the order; returns how many went. Population has
-// for_each_column(visit) and column_count; positions is kept between calls.
+// for_each_column(visit) and column_count; `selection` is kept between calls.
 template <typename Population>
 std::size_t remove_flagged(Population& population, const std::vector<std::uint8_t>& flags,
-                           std::vector<std::size_t>& positions) {
-  flagged_positions(flags, positions);  // before the flags' own column moves
+                           SelectedIndices& selection) {
+  // Before the flags' own column moves.
+  const std::span<const std::size_t> positions =
+      selection.select(flags.size(), [&](std::size_t i) { return flags[i] != 0; });
   if (positions.empty()) return 0;
   for_each_column_in_parallel(
       Population::column_count, [&](auto&& visit) { population.for_each_column(visit); },

@@ -9,7 +9,7 @@ namespace reformsim::models {
 
 void FirmPopulation::reserve(std::size_t firms) {
   for_each_column([&](auto& column) { column.reserve(firms); });
-  exit_positions.reserve(firms / 64 + 64);
+  exit_positions.reserve(firms);
 }
 
 void FirmPopulation::add(const FirmRecord& firm) {
@@ -30,6 +30,9 @@ void FirmPopulation::add(const FirmRecord& firm) {
   no_inspection.push_back(std::numeric_limits<double>::quiet_NaN());
   violation_remit.push_back(firm.violation_remit);
   last_inspection_day.push_back(std::numeric_limits<std::int32_t>::min());
+  // The exits' scratch follows the columns' capacity: it grows when they double, here, and
+  // never inside remove_exiting().
+  exit_positions.reserve(id.capacity());
 }
 
 std::size_t FirmPopulation::remove_exiting() {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "models/common/selected_indices.h"
 #include "models/enforcement/inspected_firms.h"
 
 namespace reformsim::models {
@@ -51,7 +52,7 @@ class FirmPopulation {
   std::vector<double> violation_onset, inspection_rate, no_inspection;  // enforcement's caches
   std::vector<std::uint8_t> violation_remit;
   std::vector<std::int32_t> last_inspection_day;
-  std::vector<std::size_t> exit_positions;  // scratch of remove_exiting(), kept between days
+  SelectedIndices exit_positions;  // scratch of remove_exiting(), kept between days
 
   static constexpr std::size_t column_count = 17;  // the columns for_each_column visits
   template <typename Visit>

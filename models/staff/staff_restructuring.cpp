@@ -73,6 +73,7 @@ void StaffSystem::reseat_staff() {
       staff_.post[i] = -1;
     }
   }
+  size_career_buffers();
 }
 
 void StaffSystem::snapshot(std::array<double, max_levels>& competence_by_level,

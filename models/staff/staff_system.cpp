@@ -2,6 +2,7 @@
 // the accessors the other mechanisms read.
 #include "models/staff/staff_system.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "models/staff/staff_equations.h"
@@ -62,6 +63,16 @@ StaffSystem::StaffSystem(const ReplicationSetup& setup, const ReformSchedule& sc
   cell_members_.reserve(capacity);
   sorted_pay_.reserve(capacity);
   pay_sort_.keys.reserve(capacity), pay_sort_.scratch.reserve(capacity);
+  size_career_buffers();
+}
+
+// For the current post table and up to the reserved staff, once at the start and once per
+// reorganisation (not in a day's step).
+void StaffSystem::size_career_buffers() {
+  const std::size_t staff = std::max(staff_.id.capacity(), staff_.size());
+  leavers_.reserve(staff), supernumeraries_.reserve(staff);
+  vacancies_.reserve(posts_.size());
+  posts_freed_.reserve(posts_.size()), posts_to_fill_.reserve(posts_.size());
 }
 
 std::vector<Phase> StaffSystem::phases() {

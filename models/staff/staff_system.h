@@ -11,6 +11,7 @@
 #include "models/common/bucket_scatter.h"
 #include "models/common/radix_sort.h"
 #include "models/common/reform_measures.h"
+#include "models/common/selected_indices.h"
 #include "models/organisation/merge_plan.h"
 #include "models/organisation/organisation_settings.h"
 #include "models/organisation/post_table.h"
@@ -145,6 +146,7 @@ class StaffSystem {
   bool promote_into(std::size_t post, const StepContext& context);
   void hire_into_vacancies(const StepContext& context);
   void sort_staff_into_cells();
+  void size_career_buffers();
   void snapshot(std::array<double, max_levels>& competence,
                 std::array<double, identity_count>& managers) const;
   std::int32_t highest_allowed_level(std::size_t staff, std::int64_t day) const;
@@ -173,6 +175,10 @@ class StaffSystem {
   BucketScatter cells_;  // cell c holds cell_members_[cells_.first(c) .. cells_.first(c + 1))
   std::vector<std::size_t> cell_members_, promotion_staff_;
   std::vector<PromotionCandidate> promotion_candidates_;
+  // The day's careers: who leaves, who has no post, which posts are filled; the posts freed by
+  // one level's promotions and the posts of a level to fill (sized to the posts: no allocation).
+  SelectedIndices leavers_, supernumeraries_, vacancies_;
+  std::vector<std::size_t> posts_freed_, posts_to_fill_;
   mutable std::vector<double> sorted_pay_;
   mutable RadixSortBuffers pay_sort_;
   // Block partials of the day's reductions, kept between steps (no allocation in a step).

@@ -9,7 +9,7 @@ namespace reformsim::models {
 
 void Workforce::reserve(std::size_t capacity) {
   for_each_column([&](auto& column) { column.reserve(capacity); });
-  leaver_positions.reserve(capacity / 64 + 64);
+  leaver_positions.reserve(capacity);
 }
 
 void Workforce::resize(std::size_t count) {

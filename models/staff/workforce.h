@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/common/block_partials.h"
+#include "models/common/selected_indices.h"
 
 namespace reformsim::models {
 
@@ -33,7 +34,7 @@ struct Workforce {
   std::vector<double> ability, aptitude, fit, competence;
   std::vector<double> experience, age, tenure;
   std::vector<double> motivation, effort, pay, kpi, output;
-  std::vector<std::size_t> leaver_positions;  // scratch of remove_leavers(), kept between days
+  SelectedIndices leaver_positions;  // scratch of remove_leavers(), kept between days
 
   static constexpr std::size_t column_count = 18;  // the columns for_each_column visits
   std::size_t size() const { return id.size(); }

@@ -13,8 +13,9 @@
 //   - growth of buffers that follow the size of the simulated world, by doubling (so O(log n)
 //     allocations per buffer over a run, never one per step): the approval network's
 //     per-application records (append-only: an application's id is its random-stream key),
-//     its event heap and unit queues; the firms' projects, launches and firm arrays beyond 1.25
-//     times the initial population; the demo market's firm arrays when entry outgrows exits.
+//     its event heap and unit queues; the firms' projects, launches and firm arrays (with the
+//     exits' scratch, which follows their capacity) beyond 1.25 times the initial population;
+//     the demo market's firm arrays when entry outgrows exits.
 // Any allocation from another site fails and prints its stack; a site over its bound fails. A
 // bound is a few times the count measured on the shipped configs and far below the number of
 // counted steps, so an allocation that recurs every step cannot hide under it.

@@ -10,14 +10,6 @@
 namespace reformsim::models {
 namespace {
 
-TEST(StableRemoval, FlaggedPositionsAreTheNonZeroFlagsInOrder) {
-  std::vector<std::size_t> positions{99};  // cleared first
-  flagged_positions({0, 2, 0, 0, 1, 1, 0}, positions);
-  EXPECT_EQ(positions, (std::vector<std::size_t>{1, 4, 5}));
-  flagged_positions({0, 0}, positions);
-  EXPECT_TRUE(positions.empty());
-}
-
 TEST(StableRemoval, RemovePositionsKeepsTheOthersInOrder) {
   const std::vector<int> values{10, 11, 12, 13, 14, 15, 16};
   const std::vector<std::pair<std::vector<std::size_t>, std::vector<int>>> cases{
@@ -57,9 +49,9 @@ TEST(StableRemoval, EveryColumnIsVisitedOnceAndCompactedOnOneTwoAndFourThreads) 
     for_each_column_in_parallel(
         3, [&](auto&& visit) { population.for_each_column(visit); }, [&](auto&) { ++calls; });
     EXPECT_EQ(calls.load(), 3);
-    std::vector<std::size_t> positions;
+    SelectedIndices positions;
     const std::size_t removed = remove_flagged(population, population.flag, positions);
-    EXPECT_EQ(removed, positions.size());
+    EXPECT_EQ(removed, positions.indices().size());
     EXPECT_EQ(removed, 1429u);  // i % 7 == 3 for i < 10000
     ASSERT_EQ(population.id.size(), 10000 - removed);
     ASSERT_EQ(population.value.size(), population.id.size());

@@ -189,5 +189,37 @@ TEST(StaffSystem, CareersRetireHireAndPromoteOverAYear) {
   EXPECT_GT(simulation.staff.workforce().id.back(), posts);  // someone was hired
 }
 
+// With every vacant post filled on the day it is drawn for, a vacancy high up is filled by
+// promotion, which frees a post one level down that the same day's pass over that level fills,
+// and so on down to a hire at the entry level: no post stays vacant at the end of any day.
+// (Posts freed by a day's promotions left to the next day fail this.)
+TEST(StaffSystem, ADaysPromotionsCascadeDownTheLevelsTheSameDay) {
+  auto parameters = parameters_with_reform_on_day(100000);  // no reform: careers only
+  parameters.set_value("staff.promotion_probability_per_day", 1.0, "test");
+  parameters.set_value("staff.hiring_probability_per_day", 1.0, "test");
+  // Leavers at every level every day (the exit hazard for everyone below full competence).
+  parameters.set_value("staff.exit_competence_threshold", 1.0, "test");
+  parameters.set_value("staff.exit_hazard_per_day", 0.01, "test");
+  // No identity wall, so that every level below a vacancy has candidates.
+  parameters.set_value("staff.identity_wall_highest_level",
+                       std::vector<std::string>(3, "principal_head"), "test");
+  Simulation simulation(parameters);
+  const auto posts = simulation.staff.posts().size();
+  std::int64_t promoted = 0;
+  for (std::int64_t day = 1; day <= 120; ++day) {
+    simulation.run_until(day);
+    expect_each_post_held_once(simulation.staff);
+    std::size_t held = 0;
+    for (const auto post : simulation.staff.workforce().post)
+      held += post >= 0;
+    ASSERT_EQ(held, posts) << "vacant posts at the end of day " << day - 1;
+    std::vector<double> values(simulation.metrics.series_width());
+    MetricRow row(values);
+    simulation.staff.record(StepContext{day - 1, simulation.calendar, 99}, row);
+    promoted += static_cast<std::int64_t>(row.get(simulation.metrics.id("staff_promoted")));
+  }
+  EXPECT_GT(promoted, 5 * 120);  // several a day: the cascades ran
+}
+
 }  // namespace
 }  // namespace reformsim::models
