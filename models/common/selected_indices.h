@@ -23,9 +23,8 @@ class SelectedIndices {
   template <typename Keep>
   std::span<const std::size_t> select(std::size_t size, Keep&& keep,
                                       std::size_t block_size = default_block_size) {
-    if (slots_.size() < size) slots_.resize(std::max(size, 2 * slots_.size()));
+    make_room(size, block_size, /*doubling=*/true);
     const std::size_t blocks = block_count(size, block_size);
-    if (found_.size() < blocks) found_.resize(std::max(blocks, 2 * found_.size()));
     for_each_block(
         size,
         [&](const Block& block) {
@@ -49,14 +48,21 @@ class SelectedIndices {
 
   // Room for select() over up to `size` indices without allocating.
   void reserve(std::size_t size, std::size_t block_size = default_block_size) {
-    if (slots_.size() < size) slots_.resize(size);
-    if (found_.size() < block_count(size, block_size)) found_.resize(block_count(size, block_size));
+    make_room(size, block_size, /*doubling=*/false);
   }
 
   // The result of the last select().
   std::span<const std::size_t> indices() const { return {slots_.data(), count_}; }
 
  private:
+  // Doubling when a step outgrows the buffers keeps their growth to O(log n) allocations a run.
+  void make_room(std::size_t size, std::size_t block_size, bool doubling) {
+    const std::size_t blocks = block_count(size, block_size);
+    if (slots_.size() < size) slots_.resize(doubling ? std::max(size, 2 * slots_.size()) : size);
+    if (found_.size() < blocks)
+      found_.resize(doubling ? std::max(blocks, 2 * found_.size()) : blocks);
+  }
+
   std::vector<std::size_t> slots_;  // block b's indices from slots_[b * block_size]
   std::vector<std::size_t> found_;  // how many each block found
   std::size_t count_ = 0;

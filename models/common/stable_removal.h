@@ -45,19 +45,26 @@ void for_each_column_in_parallel(std::size_t columns, Visit&& visit, Compact&& c
   });
 }
 
+// Removes the agents at `positions` (ascending) from every column of the population, keeping
+// the order of the others. Population has for_each_column(visit) and column_count.
+template <typename Population>
+void remove_from_every_column(Population& population, std::span<const std::size_t> positions) {
+  if (positions.empty()) return;
+  for_each_column_in_parallel(
+      Population::column_count, [&](auto&& visit) { population.for_each_column(visit); },
+      [&](auto& column) { remove_positions(column, positions); });
+}
+
 // Removes the agents whose flag (one of the population's columns, or beside them) is not 0 from
-// every column of the population, keeping the order; returns how many went. Population has
-// for_each_column(visit) and column_count; `selection` is kept between calls.
+// every column of the population, keeping the order; returns how many went. `selection` is kept
+// between calls.
 template <typename Population>
 std::size_t remove_flagged(Population& population, const std::vector<std::uint8_t>& flags,
                            SelectedIndices& selection) {
   // Before the flags' own column moves.
   const std::span<const std::size_t> positions =
       selection.select(flags.size(), [&](std::size_t i) { return flags[i] != 0; });
-  if (positions.empty()) return 0;
-  for_each_column_in_parallel(
-      Population::column_count, [&](auto&& visit) { population.for_each_column(visit); },
-      [&](auto& column) { remove_positions(column, positions); });
+  remove_from_every_column(population, positions);
   return positions.size();
 }
 

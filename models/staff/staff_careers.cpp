@@ -28,7 +28,7 @@ void StaffSystem::remove_leavers() {
                                                                       : counts_.exited) += 1;
     if (staff_.post[i] >= 0) post_occupied_[static_cast<std::size_t>(staff_.post[i])] = 0;
   }
-  if (!leavers.empty()) staff_.remove_leavers();
+  staff_.remove_at(leavers);  // the leaving flags go with them: what stays of them is all 0
 }
 
 void StaffSystem::seat_supernumeraries() {

@@ -41,6 +41,10 @@ std::size_t Workforce::remove_leavers() {
   return remove_flagged(*this, leaving, leaver_positions);
 }
 
+void Workforce::remove_at(std::span<const std::size_t> positions) {
+  remove_from_every_column(*this, positions);
+}
+
 double organisational_efficiency(const Workforce& workforce,
                                  std::span<const double> responsibility_weights) {
   BlockPartials<EfficiencySums> partials;

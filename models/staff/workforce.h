@@ -46,6 +46,9 @@ struct Workforce {
   // Removes everyone whose leaving flag is set, keeping the others in order (the columns in
   // parallel); returns how many.
   std::size_t remove_leavers();
+  // Removes the staff at `positions` (ascending; the leavers a caller has already found),
+  // keeping the others in order.
+  void remove_at(std::span<const std::size_t> positions);
 
   template <typename Visit>
   void for_each_column(Visit&& visit) {

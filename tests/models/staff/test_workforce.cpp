@@ -80,5 +80,27 @@ TEST(Workforce, RemovingLeaversKeepsEveryColumnOfTheOthersInOrderOnOneAndTwoThre
   }
 }
 
+TEST(Workforce, RemovingAtPositionsEqualsRemovingThoseFlaggedAsLeavers) {
+  Workforce by_positions, by_flags;
+  for (std::uint64_t id = 0; id < 9000; ++id)
+    by_positions.push_back(numbered_member(id)), by_flags.push_back(numbered_member(id));
+  std::vector<std::size_t> positions;
+  for (std::size_t i = 0; i < 9000; ++i)
+    if (i % 11 == 4 || i == 8999) {
+      positions.push_back(i);
+      by_positions.leaving[i] = by_flags.leaving[i] = static_cast<std::uint8_t>(Leaving::exits);
+    }
+  by_positions.remove_at(positions);
+  EXPECT_EQ(by_flags.remove_leavers(), positions.size());
+  ASSERT_EQ(by_positions.size(), 9000 - positions.size());
+  for (std::size_t i = 0; i < by_positions.size(); ++i) {
+    ASSERT_EQ(by_positions.id[i], by_flags.id[i]);
+    EXPECT_EQ(by_positions.leaving[i], 0);
+    EXPECT_EQ(by_positions.pay[i], by_flags.pay[i]);
+  }
+  by_positions.remove_at({});  // nothing to remove
+  EXPECT_EQ(by_positions.size(), by_flags.size());
+}
+
 }  // namespace
 }  // namespace reformsim::models
