@@ -21,7 +21,7 @@ cmake --build --preset sanitize --target "${targets[@]}"
 seeds="$build/seeds"
 rm -rf "$seeds"
 mkdir -p "$seeds"/{fuzz_config,fuzz_targets_file,fuzz_merge_plan} "$build/artifacts"
-cp configs/*.ini configs/calibration/*.ini "$seeds/fuzz_config/"
+cp configs/*.ini configs/calibration/*.ini tests/fuzz/corpus/config/* "$seeds/fuzz_config/"
 cp configs/targets/*.csv tests/fuzz/corpus/targets_file/* "$seeds/fuzz_targets_file/"
 cp tests/fuzz/corpus/merge_plan/*.csv "$seeds/fuzz_merge_plan/"
 if compgen -G "configs/merge_plans/*.csv" >/dev/null; then

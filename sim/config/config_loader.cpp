@@ -46,7 +46,8 @@ void read_recursive(const std::filesystem::path& file, std::vector<std::filesyst
   const auto canonical = std::filesystem::weakly_canonical(file, ignored);
   for (const auto& open : stack)
     if (open == canonical) throw ConfigError(origin, "include", origin, "include cycle");
-  if (std::filesystem::is_directory(file))
+  // The error_code overload: a name the system refuses is a file that cannot be read (below).
+  if (std::filesystem::is_directory(file, ignored))
     throw ConfigError(origin, "", "", "is a directory, not a config file");
   std::ifstream stream(file);
   if (!stream) throw ConfigError(origin, "", "", "cannot be read (missing or no permission)");

@@ -79,8 +79,10 @@ CsvTable CsvTable::read(const std::filesystem::path& path,
                         const std::vector<std::string>& required_columns, std::size_t max_bytes) {
   CsvTable table;
   table.file_ = path.string();
+  // The error_code overloads: a name the system refuses (a component over NAME_MAX, say) is a
+  // file that cannot be read, not a filesystem_error escaping the config's errors.
   std::error_code error;
-  if (std::filesystem::is_directory(path))
+  if (std::filesystem::is_directory(path, error))
     throw ConfigError(table.file_, "", "", "is a directory, not a CSV file");
   const auto size = std::filesystem::file_size(path, error);
   std::ifstream stream(path, std::ios::binary);

@@ -57,6 +57,11 @@ TEST(CsvTable, RefusesMalformedTablesNamingFileAndLine) {
             std::string::npos);
   EXPECT_NE(error_of([&] { CsvTable::read(dir / "big.csv", {}); }).find("cannot be read"),
             std::string::npos);
+  // A name longer than the system allows: a ConfigError, not a filesystem_error.
+  const std::string too_long = std::string(300, 'R') + ".csv";
+  EXPECT_NE(
+      error_of([&] { CsvTable::read(dir / too_long, {}); }).find(too_long + ": cannot be read"),
+      std::string::npos);
   write_text(dir / "large.csv", std::string(2000, 'x'));
   EXPECT_NE(error_of([&] { CsvTable::read(dir / "large.csv", {}, 1000); }).find("too large"),
             std::string::npos);
