@@ -1,7 +1,7 @@
 // loops.h - the engine's parallel loops over independent tasks (replications, scenarios,
-// design points, particles) and its parallel sort. Every parallel loop in reformsim goes
-// through these or through for_each_block (blocks.h), so ThreadSanitizer builds can run them
-// without TBB's uninstrumented scheduler in one place (fork_join.h).
+// design points, particles), two tasks side by side, and its parallel sort. Every parallel loop in
+// reformsim goes through these or through for_each_block (blocks.h), so ThreadSanitizer builds can
+// run them without TBB's uninstrumented scheduler in one place (fork_join.h).
 #pragma once
 
 #include <tbb/parallel_for.h>
@@ -76,6 +76,22 @@ void parallel_for_each_task(Index first, Index last, Body&& body) {
       },
       tbb::simple_partitioner());
 #endif
+}
+
+// Runs first() and second() at once, each a task of its own, and returns when both have. For a
+// piece of work that must stay on one thread (an ordered floating-point sum, whose bits would
+// change if it were split) beside a parallel loop that neither reads what it writes nor writes
+// what it reads: while one thread does the serial piece, the others share the loop. Inside a
+// loop that already fills the threads (replications), or on one thread, one after the other:
+// there a fork only costs.
+template <typename First, typename Second>
+void run_side_by_side(First&& first, Second&& second) {
+  if (loop_threads() < 2 || inside_a_loop_that_fills_the_threads()) {
+    first();
+    second();
+    return;
+  }
+  parallel_for_each_task(0, 2, [&](int task) { task == 0 ? first() : second(); });
 }
 
 // Sorts [begin, end) by less. Callers must give a total order (or sort values whose equal

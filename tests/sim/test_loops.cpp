@@ -218,6 +218,87 @@ TEST(ParallelForEachTask, RunsEveryIndexOnceAsItsOwnTaskOnExactlyTheThreadsGiven
   }
 }
 
+// Two threads: both tasks run at once (each waits, up to the probe's limit, for the other), and
+// a parallel loop inside the second still visits every index once.
+TEST(RunSideBySide, RunsBothTasksAtOnceOnTwoThreads) {
+  ThreadPoolLimit limit(2);
+  testing::ConcurrencyProbe probe(2);
+  int first_runs = 0;
+  std::vector<int> visits(1000, 0);
+  limit.run([&] {
+    run_side_by_side(
+        [&] {
+          probe.task_begins();
+          ++first_runs;
+          probe.task_ends();
+        },
+        [&] {
+          probe.task_begins();
+          parallel_for_each_index(std::size_t{0}, visits.size(),
+                                  [&](std::size_t i) { ++visits[i]; });
+          probe.task_ends();
+        });
+  });
+  EXPECT_EQ(first_runs, 1);
+  for (int count : visits)
+    ASSERT_EQ(count, 1);
+  EXPECT_EQ(probe.peak(), 2);
+  EXPECT_EQ(probe.threads(), 2);
+}
+
+// On one thread, and inside a loop that fills the threads, first and then second on the
+// calling thread: no fork.
+TEST(RunSideBySide, RunsFirstThenSecondOnTheCallingThreadWhenNoThreadIsFree) {
+  const auto order_and_threads = [] {
+    std::vector<std::pair<int, std::thread::id>> ran;
+    run_side_by_side([&] { ran.emplace_back(1, std::this_thread::get_id()); },
+                     [&] { ran.emplace_back(2, std::this_thread::get_id()); });
+    return ran;
+  };
+  const auto expect_in_order_here = [](const std::vector<std::pair<int, std::thread::id>>& ran,
+                                       std::thread::id caller, const char* where) {
+    ASSERT_EQ(ran.size(), 2u) << where;
+    EXPECT_EQ(ran[0].first, 1) << where;
+    EXPECT_EQ(ran[1].first, 2) << where;
+    EXPECT_EQ(ran[0].second, caller) << where;
+    EXPECT_EQ(ran[1].second, caller) << where;
+  };
+  {
+    ThreadPoolLimit limit(1);
+    limit.run([&] { expect_in_order_here(order_and_threads(), std::this_thread::get_id(), "1"); });
+  }
+  ThreadPoolLimit limit(2);
+  limit.run([&] {
+    parallel_for_each_index(0, 2, [&](int) {
+      expect_in_order_here(order_and_threads(), std::this_thread::get_id(), "filling loop");
+    });
+  });
+}
+
+// An exception from either task reaches the caller.
+TEST(RunSideBySide, RethrowsATasksExceptionOnOneAndTwoThreads) {
+  for (const int threads : {1, 2}) {
+    ThreadPoolLimit limit(threads);
+    for (const int thrower : {0, 1}) {
+      std::atomic<int> finished{0};
+      const auto task = [&](int which) {
+        if (which == thrower) throw std::runtime_error("task failed");
+        finished.fetch_add(1);
+      };
+      limit.run([&] {
+        EXPECT_THROW(run_side_by_side([&] { task(0); }, [&] { task(1); }), std::runtime_error)
+            << threads << " threads, task " << thrower;
+      });
+      // On one thread a throwing first task stops the second from starting, as in the loops;
+      // on two the other task may have been cancelled before it started.
+      if (threads == 1) {
+        EXPECT_EQ(finished.load(), thrower == 0 ? 0 : 1) << "task " << thrower;
+      }
+      EXPECT_LE(finished.load(), 1) << threads << " threads, task " << thrower;
+    }
+  }
+}
+
 TEST(ParallelSort, SortsAscendingByDefaultOnOneAndTwoThreads) {
   const std::vector<double> input = shuffled_values(100003);
   std::vector<double> expected = input;
