@@ -79,6 +79,7 @@ void StaffSystem::promote_into_vacancies(const StepContext& context) {
   });
   posts_freed_.clear();
   bool sorted = false;
+  const auto highest_allowed = highest_allowed_levels(today_);
   for (std::size_t level = 0; level + 1 < levels; ++level) {
     posts_to_fill_.clear();
     for (const std::size_t p : drawn)
@@ -91,14 +92,19 @@ void StaffSystem::promote_into_vacancies(const StepContext& context) {
     posts_freed_.clear();
     for (const std::size_t p : posts_to_fill_) {
       if (!sorted) sort_staff_into_cells(), sorted = true;
-      counts_.promoted += promote_into(p, context);
+      // Nobody in any unit could be promoted into this level: nor can anyone for the level's
+      // other posts today, as this pass only takes people out of the level below.
+      if (!promote_into(p, context, highest_allowed)) break;
+      ++counts_.promoted;
     }
   }
 }
 
 // Candidates: staff one level below in the post's unit whom the identity wall admits; if there
-// are none, the same level in every unit. Returns whether someone was promoted.
-bool StaffSystem::promote_into(std::size_t post, const StepContext& context) {
+// are none, the same level in every unit. Returns whether someone was promoted: false only when
+// nobody one level below in any unit may be.
+bool StaffSystem::promote_into(std::size_t post, const StepContext& context,
+                               const std::array<std::int32_t, identity_count>& highest_allowed) {
   const auto level = static_cast<std::size_t>(posts_.level(post));
   const auto unit = static_cast<std::size_t>(posts_.unit(post));
   promotion_candidates_.clear(), promotion_staff_.clear();
@@ -107,7 +113,7 @@ bool StaffSystem::promote_into(std::size_t post, const StepContext& context) {
     for (std::size_t k = cells_.first(cell); k < cells_.first(cell + 1); ++k) {
       const std::size_t i = cell_members_[k];
       if (staff_.level[i] != static_cast<std::int32_t>(level + 1) ||
-          highest_allowed_level(i, today_) > static_cast<std::int32_t>(level))
+          highest_allowed[staff_.identity[i]] > static_cast<std::int32_t>(level))
         continue;
       promotion_staff_.push_back(i);
       promotion_candidates_.push_back(

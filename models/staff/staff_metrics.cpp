@@ -6,6 +6,7 @@
 #include "models/staff/staff_equations.h"
 #include "models/staff/staff_system.h"
 #include "sim/parallel/blocks.h"
+#include "sim/parallel/loops.h"
 
 namespace reformsim::models {
 namespace {
@@ -141,20 +142,65 @@ StaffMetricIds StaffMetricIds::from(const MetricCatalogue& m) {
 }
 
 void StaffSystem::record(const StepContext&, MetricRow& row) const {
-  const StaffTotals totals = record_partials_.reduce(
-      staff_.size(), StaffTotals{},
+  // The pay Gini's sum runs in staff order on one thread (its bits are a serial sum's); beside
+  // it the other threads add up the rest, which reads the columns and writes only its own
+  // partials. Within one block both are short and run in turn.
+  RecordSums sums;
+  double pay_gini = NAN;
+  const auto gini = [&] {
+    // The same sorted values as a comparison sort (equal values are alike), in O(n).
+    radix_sort_into(staff_.pay, sorted_pay_, pay_sort_);
+    if (staff_.size() > 0) pay_gini = gini_of_sorted(sorted_pay_);
+  };
+  const auto add_up = [&] { sums = record_sums(); };
+  if (block_count(staff_.size()) > 1)
+    run_side_by_side(gini, add_up);
+  else
+    gini(), add_up();
+  const StaffTotals& totals = sums.totals;
+  record_counts_and_means(row, totals);
+  row.set(metrics_.organisational_efficiency, sums.efficiency.efficiency());
+  row.set(metrics_.pay_gini, pay_gini);
+  record_organisation(row, static_cast<double>(staff_.size()) - totals.supernumerary,
+                      totals.supernumerary);
+  row.set(metrics_.approval_unit_productivity, sums.approvals.mean());
+  row.set(metrics_.enforcement_unit_productivity, sums.enforcement.mean());
+  row.set(metrics_.service_capacity, totals.output);
+}
+
+// One pass over the columns for every sum of the record (each read once instead of once per
+// sum): what day-totals, organisational_efficiency() and the two productivities add, each in
+// its own order, so the values are those of the functions computing them alone.
+StaffSystem::RecordSums StaffSystem::record_sums() const {
+  const std::span<const double> weights = organisation_.responsibility_weights;
+  return record_partials_.reduce(
+      staff_.size(), RecordSums{},
       [&](const Block& block) {
-        StaffTotals t;
+        RecordSums s;
+        StaffTotals& t = s.totals;
         for (std::size_t i = block.begin; i < block.end; ++i) {
           t.by_level_identity[static_cast<std::size_t>(staff_.level[i]) * identity_count +
                               staff_.identity[i]] += 1;
           t.competence += staff_.competence[i], t.effort += staff_.effort[i];
           t.pay += staff_.pay[i], t.output += staff_.output[i];
           t.supernumerary += staff_.post[i] < 0;
+          s.efficiency.add(staff_, weights, i);
+          const auto unit = static_cast<std::size_t>(staff_.unit[i]);
+          s.approvals.add(unit_approvals_[unit] != 0, staff_.competence[i], staff_.effort[i]);
+          s.enforcement.add(unit_penalties_[unit] != 0, staff_.competence[i], staff_.effort[i]);
         }
-        return t;
+        return s;
       },
-      add);
+      [](RecordSums a, const RecordSums& b) {
+        a.totals = add(a.totals, b.totals);
+        a.efficiency.merge(b.efficiency);
+        a.approvals.merge(b.approvals), a.enforcement.merge(b.enforcement);
+        return a;
+      });
+}
+
+// Staff by level and identity, and the means of competence, effort and pay.
+void StaffSystem::record_counts_and_means(MetricRow& row, const StaffTotals& totals) const {
   const auto n = static_cast<double>(staff_.size());
   const auto mean = [&](double total) { return n > 0 ? total / n : NAN; };
   row.set(metrics_.staff_total, n);
@@ -167,17 +213,9 @@ void StaffSystem::record(const StepContext&, MetricRow& row) const {
     }
     row.set(metrics_.staff_by_level, level, at_level);
   }
-  row.set(metrics_.organisational_efficiency, organisational_efficiency());
   row.set(metrics_.mean_competence, mean(totals.competence));
   row.set(metrics_.mean_effort, mean(totals.effort));
   row.set(metrics_.mean_pay, mean(totals.pay));
-  // The same sorted values as a comparison sort (equal values are alike), in O(n).
-  radix_sort_into(staff_.pay, sorted_pay_, pay_sort_);
-  row.set(metrics_.pay_gini, staff_.size() > 0 ? gini_of_sorted(sorted_pay_) : NAN);
-  record_organisation(row, n - totals.supernumerary, totals.supernumerary);
-  row.set(metrics_.approval_unit_productivity, approval_staff_productivity());
-  row.set(metrics_.enforcement_unit_productivity, enforcement_staff_productivity());
-  row.set(metrics_.service_capacity, totals.output);
 }
 
 // Posts, units, layers and the day's career and re-hiring counts.

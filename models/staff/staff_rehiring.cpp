@@ -10,6 +10,7 @@
 #include "models/staff/staff_equations.h"
 #include "models/staff/staff_system.h"
 #include "sim/parallel/blocks.h"
+#include "sim/parallel/loops.h"
 
 namespace reformsim::models {
 namespace {
@@ -43,24 +44,35 @@ std::pair<std::int32_t, std::int32_t> application_range(const std::vector<std::i
 }  // namespace
 
 void StaffSystem::rehire(const StepContext& context) {
-  if (level_before_reform_.size() != staff_.size()) remember_levels_before_reform();
   const std::size_t n = staff_.size();
   candidates_.resize(n);
   const auto& w = settings_.rehiring;
   const auto levels = levels_with_posts(posts_);
-  for_each_block(n, [&](const Block& block) {
-    for (std::size_t i = block.begin; i < block.end; ++i) {
-      auto noise = context.random(staff_member_stream, draw_rehiring_noise, staff_.id[i]);
-      const double merit = merit_score(w, staff_.ability[i], staff_.experience[i], staff_.kpi[i],
-                                       settings_.experience_saturation_years);
-      const auto [highest, lowest] =
-          application_range(levels, staff_.level[i], settings_.rehiring_levels_above,
-                            settings_.rehiring_levels_below);
-      candidates_[i] = {staff_.id[i], merit + w.noise * noise.normal(),
-                        std::max(highest, highest_allowed_level(i, today_)), lowest,
-                        staff_.unit[i]};
-    }
-  });
+  const auto highest_allowed = highest_allowed_levels(today_);
+  const auto score_candidates = [&] {
+    for_each_block(n, [&](const Block& block) {
+      for (std::size_t i = block.begin; i < block.end; ++i) {
+        auto noise = context.random(staff_member_stream, draw_rehiring_noise, staff_.id[i]);
+        const double merit = merit_score(w, staff_.ability[i], staff_.experience[i], staff_.kpi[i],
+                                         settings_.experience_saturation_years);
+        const auto [highest, lowest] =
+            application_range(levels, staff_.level[i], settings_.rehiring_levels_above,
+                              settings_.rehiring_levels_below);
+        candidates_[i] = {staff_.id[i], merit + w.noise * noise.normal(),
+                          std::max(highest, highest_allowed[staff_.identity[i]]), lowest,
+                          staff_.unit[i]};
+      }
+    });
+  };
+  // The before-snapshot's sums run in staff order on one thread; the scoring beside it reads the
+  // same columns and writes only the candidates.
+  const bool remember = level_before_reform_.size() != n;
+  if (remember && block_count(n) > 1) {
+    run_side_by_side([&] { remember_levels_before_reform(); }, score_candidates);
+  } else {
+    if (remember) remember_levels_before_reform();
+    score_candidates();
+  }
   const auto assigned = match_candidates_to_posts(posts_, candidates_);
   post_occupied_.assign(posts_.size(), 0);
   // Each staff member moves on their own (no two share a post), so the moves run in blocks;

@@ -173,9 +173,11 @@ double StaffSystem::sensitivity_on(std::int64_t day) const {
   return pay_performance_sensitivity(settings_, schedule_.intensity(Measure::performance_pay, day));
 }
 
-std::int32_t StaffSystem::highest_allowed_level(std::size_t i, std::int64_t day) const {
-  if (schedule_.active(Measure::remove_identity_wall, day)) return 0;
-  return settings_.identity_wall_highest_level[staff_.identity[i]];
+std::array<std::int32_t, identity_count> StaffSystem::highest_allowed_levels(
+    std::int64_t day) const {
+  std::array<std::int32_t, identity_count> levels = settings_.identity_wall_highest_level;
+  if (schedule_.active(Measure::remove_identity_wall, day)) levels.fill(0);
+  return levels;
 }
 
 double StaffSystem::organisational_efficiency() const {
@@ -184,20 +186,20 @@ double StaffSystem::organisational_efficiency() const {
 }
 
 double StaffSystem::mean_productivity_where(const std::vector<std::uint8_t>& unit_flag) const {
-  using Sums = ProductivitySums;
-  const Sums sums = productivity_partials_.reduce(
-      staff_.size(), Sums{},
+  const ProductivitySums sums = productivity_partials_.reduce(
+      staff_.size(), ProductivitySums{},
       [&](const Block& block) {
-        Sums s;
+        ProductivitySums s;
         for (std::size_t i = block.begin; i < block.end; ++i)
-          if (unit_flag[static_cast<std::size_t>(staff_.unit[i])])
-            s.output += staff_.competence[i] * staff_.effort[i], s.staff += 1;
+          s.add(unit_flag[static_cast<std::size_t>(staff_.unit[i])] != 0, staff_.competence[i],
+                staff_.effort[i]);
         return s;
       },
-      [](Sums a, const Sums& b) {
-        return Sums{a.output + b.output, a.staff + b.staff};
+      [](ProductivitySums a, const ProductivitySums& b) {
+        a.merge(b);
+        return a;
       });
-  return sums.staff > 0 ? sums.output / sums.staff : 1.0;
+  return sums.mean();
 }
 
 double StaffSystem::approval_staff_productivity() const {

@@ -121,6 +121,18 @@ class StaffSystem {
  private:
   struct ProductivitySums {
     double output = 0, staff = 0;
+    void add(bool counted, double competence, double effort) {
+      if (counted) output += competence * effort, staff += 1;
+    }
+    void merge(const ProductivitySums& other) { output += other.output, staff += other.staff; }
+    double mean() const { return staff > 0 ? output / staff : 1.0; }
+  };
+  // Everything the day's record adds up over the staff, in one pass (staff_metrics.cpp): each
+  // sum the same additions in the same order as the function that computes it alone.
+  struct RecordSums {
+    StaffDayTotals totals;
+    EfficiencySums efficiency;
+    ProductivitySums approvals, enforcement;
   };
   struct DayCounts {
     std::int64_t retired = 0, exited = 0, hired = 0, promoted = 0;
@@ -128,6 +140,8 @@ class StaffSystem {
   };
 
   void appoint_initial_staff(const ReplicationSetup& setup);
+  RecordSums record_sums() const;  // in parallel blocks
+  void record_counts_and_means(MetricRow& row, const StaffDayTotals& totals) const;
   void record_organisation(MetricRow& row, double seated, double supernumerary) const;
   // A new staff member's attributes: an entrant (new hire) or one of the initial staff.
   StaffMember draw_member(std::uint64_t seed, std::int64_t step, std::uint64_t id,
@@ -143,13 +157,16 @@ class StaffSystem {
   void remove_leavers();
   void seat_supernumeraries();
   void promote_into_vacancies(const StepContext& context);
-  bool promote_into(std::size_t post, const StepContext& context);
+  bool promote_into(std::size_t post, const StepContext& context,
+                    const std::array<std::int32_t, identity_count>& highest_allowed);
   void hire_into_vacancies(const StepContext& context);
   void sort_staff_into_cells();
   void size_career_buffers();
   void snapshot(std::array<double, max_levels>& competence,
                 std::array<double, identity_count>& managers) const;
-  std::int32_t highest_allowed_level(std::size_t staff, std::int64_t day) const;
+  // The highest level (0 = top) staff of each identity may hold on `day`: the identity wall's,
+  // or 0 once the wall is removed. Taken once per operation rather than per staff member.
+  std::array<std::int32_t, identity_count> highest_allowed_levels(std::int64_t day) const;
   double sensitivity_on(std::int64_t day) const;
   double mean_productivity_where(const std::vector<std::uint8_t>& unit_flag) const;
 
@@ -184,7 +201,7 @@ class StaffSystem {
   // Block partials of the day's reductions, kept between steps (no allocation in a step).
   TiledReduction<double, double> kpi_sum_;  // the day's KPI total, by staff member
   TiledSchedule work_schedule_ = TiledSchedule::automatic;
-  mutable BlockPartials<StaffDayTotals> record_partials_;
+  mutable BlockPartials<RecordSums> record_partials_;
   mutable BlockPartials<ProductivitySums> productivity_partials_;
   mutable BlockPartials<EfficiencySums> efficiency_partials_;
 };

@@ -54,26 +54,19 @@ double organisational_efficiency(const Workforce& workforce,
 double organisational_efficiency(const Workforce& workforce,
                                  std::span<const double> responsibility_weights,
                                  BlockPartials<EfficiencySums>& partials) {
-  using Sums = EfficiencySums;
-  const Sums sums = partials.reduce(
-      workforce.size(), Sums{},
+  const EfficiencySums sums = partials.reduce(
+      workforce.size(), EfficiencySums{},
       [&](const Block& block) {
-        Sums partial;
-        for (std::size_t i = block.begin; i < block.end; ++i) {
-          if (workforce.post[i] < 0) continue;
-          const double weight =
-              responsibility_weights[static_cast<std::size_t>(workforce.level[i])];
-          partial.weighted_competence += weight * workforce.competence[i];
-          partial.weight += weight;
-        }
+        EfficiencySums partial;
+        for (std::size_t i = block.begin; i < block.end; ++i)
+          partial.add(workforce, responsibility_weights, i);
         return partial;
       },
-      [](Sums a, const Sums& b) {
-        a.weighted_competence += b.weighted_competence;
-        a.weight += b.weight;
+      [](EfficiencySums a, const EfficiencySums& b) {
+        a.merge(b);
         return a;
       });
-  return sums.weight > 0 ? sums.weighted_competence / sums.weight : NAN;
+  return sums.efficiency();
 }
 
 }  // namespace reformsim::models

@@ -4,6 +4,7 @@
 // a merge, until a vacancy of their unit and level opens).
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -64,10 +65,24 @@ struct Workforce {
 // post. NaN when no post is occupied.
 double organisational_efficiency(const Workforce& workforce,
                                  std::span<const double> responsibility_weights);
-// The same, with the block partials in a buffer the caller keeps (no allocation once grown).
+// Its sums, staff member by staff member, for a pass that adds up other things too (the
+// staff model's record): the same additions in the same order as the function's.
 struct EfficiencySums {
   double weighted_competence = 0, weight = 0;
+  void add(const Workforce& workforce, std::span<const double> responsibility_weights,
+           std::size_t i) {
+    if (workforce.post[i] < 0) return;
+    const double w = responsibility_weights[static_cast<std::size_t>(workforce.level[i])];
+    weighted_competence += w * workforce.competence[i];
+    weight += w;
+  }
+  void merge(const EfficiencySums& other) {
+    weighted_competence += other.weighted_competence;
+    weight += other.weight;
+  }
+  double efficiency() const { return weight > 0 ? weighted_competence / weight : NAN; }
 };
+// The same, with the block partials in a buffer the caller keeps (no allocation once grown).
 double organisational_efficiency(const Workforce& workforce,
                                  std::span<const double> responsibility_weights,
                                  BlockPartials<EfficiencySums>& partials);

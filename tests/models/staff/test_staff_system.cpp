@@ -4,10 +4,12 @@
 // bit-identical in either schedule.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <set>
 
 #include "models/model_catalogue.h"
+#include "models/staff/staff_equations.h"
 #include "models/staff/staff_system.h"
 #include "sim/cli/command.h"
 #include "sim/run/scenario.h"
@@ -80,6 +82,43 @@ TEST(StaffSystem, WorkIsBitIdenticalInTilesAndWholeBlocksOnTwoThreads) {
   EXPECT_EQ(a.post, b.post);
   for (auto column : {&Workforce::kpi, &Workforce::pay, &Workforce::effort, &Workforce::output})
     EXPECT_EQ(std::memcmp((a.*column).data(), (b.*column).data(), a.size() * sizeof(double)), 0);
+}
+
+// With more than one block of staff the record adds up its sums in one pass beside the pay
+// Gini: each value equals, to the bit, what the function computing it alone gives, and the
+// whole row is the same on one thread and on two.
+TEST(StaffSystem, TheRecordsSumsEqualTheirOwnFunctionsToTheBitOnOneAndTwoThreads) {
+  auto parameters = parameters_with_reform_on_day(20);
+  parameters.set_value("organisation.posts_per_unit_before",
+                       std::vector<std::int64_t>{6, 12, 6, 24, 96}, "test");
+  parameters.set_value("organisation.posts_per_unit_after",
+                       std::vector<std::int64_t>{6, 24, 12, 78, 222}, "test");
+  Simulation simulation(parameters);
+  simulation.run_until(30);
+  const StaffSystem& staff = simulation.staff;
+  ASSERT_GT(staff.workforce().size(), 2 * default_block_size);
+  const auto row_on = [&](int threads) {
+    std::vector<double> values(simulation.metrics.series_width());
+    ThreadPoolLimit limit(threads);
+    limit.run([&] {
+      MetricRow row(values);
+      staff.record(StepContext{29, simulation.calendar, 99}, row);
+    });
+    return values;
+  };
+  std::vector<double> one = row_on(1);
+  const std::vector<double> two = row_on(2);
+  EXPECT_EQ(std::memcmp(one.data(), two.data(), one.size() * sizeof(double)), 0);
+  const MetricRow row(one);
+  const auto recorded = [&](const char* name) { return row.get(simulation.metrics.id(name)); };
+  EXPECT_EQ(recorded("organisational_efficiency"), staff.organisational_efficiency());
+  EXPECT_EQ(recorded("approval_unit_staff_productivity"), staff.approval_staff_productivity());
+  EXPECT_EQ(recorded("enforcement_unit_staff_productivity"),
+            staff.enforcement_staff_productivity());
+  std::vector<double> pay = staff.workforce().pay;
+  std::sort(pay.begin(), pay.end());
+  EXPECT_EQ(recorded("pay_gini"), gini_of_sorted(pay));
+  EXPECT_EQ(recorded("staff_total"), static_cast<double>(staff.workforce().size()));
 }
 
 TEST(StaffSystem, RestructuresToTheMergedFlattenedOrganisationOnTheReformDay) {
@@ -189,17 +228,31 @@ TEST(StaffSystem, CareersRetireHireAndPromoteOverAYear) {
   EXPECT_GT(simulation.staff.workforce().id.back(), posts);  // someone was hired
 }
 
+// How many the record of `day` (the last day run) counts as promoted that day.
+std::int64_t promoted_on(const Simulation& simulation, std::int64_t day) {
+  std::vector<double> values(simulation.metrics.series_width());
+  MetricRow row(values);
+  simulation.staff.record(StepContext{day, simulation.calendar, 99}, row);
+  return static_cast<std::int64_t>(row.get(simulation.metrics.id("staff_promoted")));
+}
+
+// Careers only (no reform), every vacancy drawn for promotion or hiring every day, and leavers
+// at every level every day (the exit hazard for everyone below full competence).
+ParameterSet parameters_filling_every_vacancy_the_day_it_arises() {
+  auto parameters = parameters_with_reform_on_day(100000);
+  parameters.set_value("staff.promotion_probability_per_day", 1.0, "test");
+  parameters.set_value("staff.hiring_probability_per_day", 1.0, "test");
+  parameters.set_value("staff.exit_competence_threshold", 1.0, "test");
+  parameters.set_value("staff.exit_hazard_per_day", 0.01, "test");
+  return parameters;
+}
+
 // With every vacant post filled on the day it is drawn for, a vacancy high up is filled by
 // promotion, which frees a post one level down that the same day's pass over that level fills,
 // and so on down to a hire at the entry level: no post stays vacant at the end of any day.
 // (Posts freed by a day's promotions left to the next day fail this.)
 TEST(StaffSystem, ADaysPromotionsCascadeDownTheLevelsTheSameDay) {
-  auto parameters = parameters_with_reform_on_day(100000);  // no reform: careers only
-  parameters.set_value("staff.promotion_probability_per_day", 1.0, "test");
-  parameters.set_value("staff.hiring_probability_per_day", 1.0, "test");
-  // Leavers at every level every day (the exit hazard for everyone below full competence).
-  parameters.set_value("staff.exit_competence_threshold", 1.0, "test");
-  parameters.set_value("staff.exit_hazard_per_day", 0.01, "test");
+  auto parameters = parameters_filling_every_vacancy_the_day_it_arises();
   // No identity wall, so that every level below a vacancy has candidates.
   parameters.set_value("staff.identity_wall_highest_level",
                        std::vector<std::string>(3, "principal_head"), "test");
@@ -213,12 +266,40 @@ TEST(StaffSystem, ADaysPromotionsCascadeDownTheLevelsTheSameDay) {
     for (const auto post : simulation.staff.workforce().post)
       held += post >= 0;
     ASSERT_EQ(held, posts) << "vacant posts at the end of day " << day - 1;
-    std::vector<double> values(simulation.metrics.series_width());
-    MetricRow row(values);
-    simulation.staff.record(StepContext{day - 1, simulation.calendar, 99}, row);
-    promoted += static_cast<std::int64_t>(row.get(simulation.metrics.id("staff_promoted")));
+    promoted += promoted_on(simulation, day - 1);
   }
   EXPECT_GT(promoted, 5 * 120);  // several a day: the cascades ran
+}
+
+// An identity wall that lets nobody above unit head: a vacancy at the top two levels finds no
+// candidate in any unit (the day's other posts of that level are then not searched again), yet
+// the pass goes on to the levels below, whose posts are all filled every day as above.
+TEST(StaffSystem, ALevelNobodyMayBePromotedIntoStaysVacantWhileTheLevelsBelowAreFilled) {
+  auto parameters = parameters_filling_every_vacancy_the_day_it_arises();
+  parameters.set_value("staff.identity_wall_highest_level",
+                       std::vector<std::string>(3, "unit_head"), "test");
+  Simulation simulation(parameters);
+  const PostTable& posts = simulation.staff.posts();
+  const auto held_at = [&](std::int32_t level) {
+    std::int64_t held = 0;
+    for (const auto post : simulation.staff.workforce().post)
+      held += post >= 0 && posts.level(static_cast<std::size_t>(post)) == level;
+    return held;
+  };
+  std::int64_t top_held = held_at(0) + held_at(1), promoted = 0;
+  for (std::int64_t day = 1; day <= 120; ++day) {
+    simulation.run_until(day);
+    expect_each_post_held_once(simulation.staff);
+    const std::int64_t top_now = held_at(0) + held_at(1);
+    ASSERT_LE(top_now, top_held) << "someone rose above unit head on day " << day - 1;
+    top_held = top_now;
+    for (std::int32_t level = 2; level < 5; ++level)
+      ASSERT_EQ(held_at(level), posts.posts_at_level(static_cast<std::size_t>(level)))
+          << "vacant posts at level " << level << " at the end of day " << day - 1;
+    promoted += promoted_on(simulation, day - 1);
+  }
+  EXPECT_LT(top_held, posts.posts_at_level(0) + posts.posts_at_level(1));  // vacancies arose
+  EXPECT_GT(promoted, 120);
 }
 
 }  // namespace
