@@ -1,7 +1,9 @@
 // staff_metrics.cpp - what the organisation and staff record: every step (MODEL.md section 7)
 // and once per replication (the re-hiring outcomes of seed section 1.2).
 
+#include <array>
 #include <cmath>
+#include <cstdint>
 
 #include "models/staff/staff_equations.h"
 #include "models/staff/staff_system.h"
@@ -176,19 +178,33 @@ StaffSystem::RecordSums StaffSystem::record_sums() const {
   return record_partials_.reduce(
       staff_.size(), RecordSums{},
       [&](const Block& block) {
-        RecordSums s;
-        StaffTotals& t = s.totals;
+        // Sums in locals the compiler keeps in registers (a struct written through a reference
+        // stayed on the stack, each addition waiting for the last one's store). The counts are
+        // integers, exact in any order, so neighbours count into two tables: staff of the same
+        // level and identity side by side do not wait for each other either.
+        constexpr std::size_t cells = max_levels * identity_count;
+        std::array<std::array<std::uint32_t, cells>, 2> count{};
+        std::uint32_t supernumerary = 0;
+        double competence = 0, effort = 0, pay = 0, output = 0;
+        EfficiencySums efficiency;
+        ProductivitySums approvals, enforcement;
         for (std::size_t i = block.begin; i < block.end; ++i) {
-          t.by_level_identity[static_cast<std::size_t>(staff_.level[i]) * identity_count +
-                              staff_.identity[i]] += 1;
-          t.competence += staff_.competence[i], t.effort += staff_.effort[i];
-          t.pay += staff_.pay[i], t.output += staff_.output[i];
-          t.supernumerary += staff_.post[i] < 0;
-          s.efficiency.add(staff_, weights, i);
+          count[i & 1][static_cast<std::size_t>(staff_.level[i]) * identity_count +
+                       staff_.identity[i]] += 1;
+          competence += staff_.competence[i], effort += staff_.effort[i];
+          pay += staff_.pay[i], output += staff_.output[i];
+          supernumerary += staff_.post[i] < 0;
+          efficiency.add(staff_, weights, i);
           const auto unit = static_cast<std::size_t>(staff_.unit[i]);
-          s.approvals.add(unit_approvals_[unit] != 0, staff_.competence[i], staff_.effort[i]);
-          s.enforcement.add(unit_penalties_[unit] != 0, staff_.competence[i], staff_.effort[i]);
+          approvals.add(unit_approvals_[unit] != 0, staff_.competence[i], staff_.effort[i]);
+          enforcement.add(unit_penalties_[unit] != 0, staff_.competence[i], staff_.effort[i]);
         }
+        RecordSums s{{}, efficiency, approvals, enforcement};
+        StaffTotals& t = s.totals;
+        for (std::size_t k = 0; k < cells; ++k)
+          t.by_level_identity[k] = static_cast<double>(count[0][k] + count[1][k]);
+        t.competence = competence, t.effort = effort, t.pay = pay, t.output = output;
+        t.supernumerary = static_cast<double>(supernumerary);
         return s;
       },
       [](RecordSums a, const RecordSums& b) {

@@ -120,12 +120,13 @@ class StaffSystem {
 
  private:
   struct ProductivitySums {
-    double output = 0, staff = 0;
+    double output = 0;
+    std::int64_t staff = 0;  // a count: an integer, not a chain of floating-point additions
     void add(bool counted, double competence, double effort) {
-      if (counted) output += competence * effort, staff += 1;
+      if (counted) output += competence * effort, ++staff;
     }
     void merge(const ProductivitySums& other) { output += other.output, staff += other.staff; }
-    double mean() const { return staff > 0 ? output / staff : 1.0; }
+    double mean() const { return staff > 0 ? output / static_cast<double>(staff) : 1.0; }
   };
   // Everything the day's record adds up over the staff, in one pass (staff_metrics.cpp): each
   // sum the same additions in the same order as the function that computes it alone.
