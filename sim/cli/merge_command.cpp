@@ -3,6 +3,7 @@
 // parameters as coordinates; `--missing-shards N` lists the shards of an N-way split that
 // still have missing chunks, in Slurm's --array syntax, for resubmission.
 #include <iostream>
+#include <system_error>
 
 #include "sim/cli/command.h"
 #include "sim/cli/subcommands.h"
@@ -63,7 +64,8 @@ int merge_command(const CommandLine& line, const ModelCatalogue&) {
   if (!values.count("directory"))
     throw ConfigError("command line", "DIR", "", "missing: the sweep directory to merge");
   const std::filesystem::path directory = values["directory"].as<std::string>();
-  if (!std::filesystem::is_directory(directory))
+  std::error_code error;  // a name the system refuses is not a directory either
+  if (!std::filesystem::is_directory(directory, error))
     throw ConfigError("command line", "DIR", directory.string(), "is not a directory");
   if (values.count("missing-shards"))
     return print_missing_shards(directory, values["missing-shards"].as<std::string>());

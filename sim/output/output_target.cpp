@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
+#include <string>
+#include <system_error>
 
 #include "sim/config/config_error.h"
 
@@ -21,19 +23,38 @@ OutputTarget::OutputTarget(std::filesystem::path final_path, bool overwrite, std
     throw ConfigError(origin, option, shown, "names a directory, not a file");
   std::filesystem::path directory = final_path_.parent_path();
   if (directory.empty()) directory = ".";
-  if (!std::filesystem::is_directory(directory))
+  // The error_code overloads: a name the system refuses (a component longer than NAME_MAX, say)
+  // is an error naming the option, not a filesystem_error escaping with the run's failures.
+  const auto missing = [](const std::error_code& error) {
+    return error == std::errc::no_such_file_or_directory || error == std::errc::not_a_directory;
+  };
+  std::error_code error;
+  if (!std::filesystem::is_directory(directory, error))
     throw ConfigError(origin, option, shown,
-                      "output directory '" + directory.string() + "' does not exist");
+                      "output directory '" + directory.string() +
+                          (error && !missing(error) ? "' cannot be used: " + error.message()
+                                                    : "' does not exist"));
   if (access(directory.c_str(), W_OK) != 0)
     throw ConfigError(origin, option, shown,
                       "output directory '" + directory.string() + "' is not writable");
-  if (std::filesystem::is_directory(final_path_))
+  const std::filesystem::file_status status = std::filesystem::status(final_path_, error);
+  if (error && !missing(error))
+    throw ConfigError(origin, option, shown, "cannot be used: " + error.message());
+  if (std::filesystem::is_directory(status))
     throw ConfigError(origin, option, shown, "is a directory");
-  if (std::filesystem::exists(final_path_) && !overwrite_)
+  if (std::filesystem::exists(status) && !overwrite_)
     throw ConfigError(origin, option, shown, "exists already: pass --overwrite to replace it");
+  const std::string temporary_name =
+      "." + final_path_.filename().string() + ".partial-" + std::to_string(getpid());
+  // The run is written under the temporary name first, which must fit where the final one does.
+  const long longest_name = pathconf(directory.c_str(), _PC_NAME_MAX);
+  if (longest_name > 0 && temporary_name.size() > static_cast<std::size_t>(longest_name))
+    throw ConfigError(origin, option, shown,
+                      "file name too long: the run is written first as '" + temporary_name + "', " +
+                          std::to_string(temporary_name.size()) + " bytes, over the " +
+                          std::to_string(longest_name) + " the directory allows");
   remove_stale_partials(final_path_);
-  temporary_path_ =
-      directory / ("." + final_path_.filename().string() + ".partial-" + std::to_string(getpid()));
+  temporary_path_ = directory / temporary_name;
 }
 
 OutputTarget::~OutputTarget() {

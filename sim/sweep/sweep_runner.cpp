@@ -49,7 +49,7 @@ void prepare_sweep_directory(const SweepRun& run, bool overwrite) {
   const auto& definition = run.design.definition;
   std::error_code error;
   std::filesystem::create_directories(run.directory, error);
-  if (!std::filesystem::is_directory(run.directory))
+  if (!std::filesystem::is_directory(run.directory, error))  // also for a name the system refuses
     throw ConfigError("command line", "--out", run.directory.string(),
                       "is not a directory and cannot be created");
   if (overwrite) remove_sweep_files(run.directory, definition.chunks());

@@ -1,5 +1,7 @@
 #include "sim/sweep/sweep_source.h"
 
+#include <system_error>
+
 #include "sim/config/config_error.h"
 #include "sim/output/labelled_arrays.h"
 #include "sim/sweep/shard_selection.h"
@@ -57,7 +59,8 @@ std::vector<std::string> missing_chunk_descriptions(const std::filesystem::path&
 }
 
 SweepSource::SweepSource(const std::filesystem::path& path) {
-  if (!std::filesystem::is_directory(path)) {
+  std::error_code error;  // a name the system refuses: read as a file, whose reading refuses it
+  if (!std::filesystem::is_directory(path, error)) {
     layout_ = read_sweep_layout(path);
     files_.push_back(path);
     return;

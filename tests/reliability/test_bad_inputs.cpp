@@ -478,7 +478,20 @@ INSTANTIATE_TEST_SUITE_P(
                  "",
                  2,
                  {"--out", "does not exist"},
-                 "/nonexistent-reformsim-directory/out.h5"}),
+                 "/nonexistent-reformsim-directory/out.h5"},
+        // Names longer than NAME_MAX: a filesystem_error with exit status 1 before.
+        BadInput{"out_name_too_long_for_the_system",
+                 Use::out,
+                 "",
+                 2,
+                 {"--out", "cannot be used", "File name too long"},
+                 "/tmp/" + std::string(300, 'o') + ".h5"},
+        BadInput{"merge_directory_name_too_long_for_the_system",
+                 Use::merge,
+                 "",
+                 2,
+                 {"DIR", "is not a directory"},
+                 "/tmp/" + std::string(300, 'm')}),
     [](const auto& param_info) { return param_info.param.name; });
 
 // Crafted HDF5 inputs: datasets declaring shapes they never stored (chunked and never written,

@@ -6,8 +6,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
+#include <string>
 
+#include "sim/config/config_error.h"
 #include "sim/output/file_description.h"
 #include "sim/output/output_target.h"
 #include "sim/random/random_stream.h"
@@ -148,6 +151,35 @@ TEST(DescribeFile, SaysADirectoryIsADirectory) {
   EXPECT_NE(described.err.find(dir.path().string() + ": is a directory"), std::string::npos)
       << described.err;
   EXPECT_EQ(described.err.find("no such file"), std::string::npos) << described.err;
+}
+
+// Names the system refuses are refused as the option's value, before any run: a file or a
+// directory name over NAME_MAX, and a file name whose temporary name (".NAME.partial-PID") would
+// be; a missing directory is still "does not exist".
+TEST(OutputTarget, RefusesNamesTooLongForTheSystemNamingTheOption) {
+  TemporaryDirectory dir;
+  const auto refusal = [](const std::filesystem::path& path) -> std::string {
+    try {
+      OutputTarget target(path, false, "--out", "command line");
+    } catch (const ConfigError& error) {
+      return error.what();
+    }
+    return "accepted";
+  };
+  const std::string too_long(300, 'a'), nearly(250, 'b');
+  const std::string file = refusal(dir / (too_long + ".h5"));
+  EXPECT_NE(file.find("--out"), std::string::npos) << file;
+  EXPECT_NE(file.find("cannot be used"), std::string::npos) << file;
+  const std::string directory = refusal(dir / too_long / "x.h5");
+  EXPECT_NE(directory.find("output directory"), std::string::npos) << directory;
+  EXPECT_NE(directory.find("cannot be used"), std::string::npos) << directory;
+  const std::string temporary = refusal(dir / (nearly + ".h5"));
+  EXPECT_NE(temporary.find("file name too long"), std::string::npos) << temporary;
+  EXPECT_NE(temporary.find(".partial-"), std::string::npos) << temporary;
+  const std::string missing = refusal(dir / "absent" / "x.h5");
+  EXPECT_NE(missing.find("does not exist"), std::string::npos) << missing;
+  EXPECT_EQ(refusal(dir / (std::string(200, 'c') + ".h5")), "accepted");
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));  // nothing left behind
 }
 
 TEST(OutputTarget, RemovesTemporaryFilesOfDeadWritersButNotOfLiveOnes) {
