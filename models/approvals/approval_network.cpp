@@ -5,6 +5,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "sim/parallel/loops.h"
+
 namespace reformsim::models {
 namespace {
 
@@ -24,19 +26,6 @@ ApprovalMetricIds metric_ids(const MetricCatalogue& m) {
           m.id("applications_arrived_total"),
           m.id("applications_completed_total"),
           m.id("applications_withdrawn_total")};
-}
-
-// Nearest-rank quantile of values (reordered in place): the smallest value with at least a
-// fraction q of the values at or below it. Only [from, end) is searched: a caller taking a
-// higher quantile after a lower one passes the lower one's position, as nth_element has put
-// every value at or above it there.
-std::vector<double>::iterator nearest_rank(std::vector<double>& values, double q,
-                                           std::vector<double>::iterator from) {
-  const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(values.size())));
-  const auto position =
-      values.begin() + static_cast<std::ptrdiff_t>(std::max<std::size_t>(rank, 1) - 1);
-  std::nth_element(from, position, values.end());
-  return position;
 }
 
 }  // namespace
@@ -110,7 +99,7 @@ ApprovalNetwork::ApprovalNetwork(const ReplicationSetup& setup, const ReformSche
   utilisation_.assign(units, 0);
   queue_length_.assign(units, 0);
   window_.reserve(1024);
-  scratch_.reserve(1024);
+  rank_selection_.reserve(1024, 2);
   build_scheduled_plans(setup.calendar);
 }
 
@@ -207,8 +196,8 @@ void ApprovalNetwork::tally_outcomes() {
       continue;
     }
     ++completed_today_[type];
-    window_.push_back({outcome.completed_day, outcome.type,
-                       outcome.completed_day - outcome.submitted_day, outcome.trips});
+    window_.push_back(outcome.completed_day, outcome.type,
+                      outcome.completed_day - outcome.submitted_day, outcome.trips);
   }
   for (std::size_t type = 0; type < application_type_count; ++type) {
     arrived_total_[type] += arrived_today_[type];
@@ -219,10 +208,10 @@ void ApprovalNetwork::tally_outcomes() {
 
 void ApprovalNetwork::update_window(double day_end) {
   const double window_start = day_end - static_cast<double>(settings_.statistics_window_days);
-  while (window_head_ < window_.size() && window_[window_head_].day < window_start)
-    ++window_head_;
+  for (; window_head_ < window_.size() && window_.day[window_head_] < window_start; ++window_head_)
+    --window_.of_type[static_cast<std::size_t>(window_.type[window_head_])];
   if (window_head_ * 2 > window_.size()) {  // compact in place, keeping the capacity
-    window_.erase(window_.begin(), window_.begin() + static_cast<std::ptrdiff_t>(window_head_));
+    window_.erase_front(window_head_);
     window_head_ = 0;
   }
   for (std::size_t type = 0; type < application_type_count; ++type)
@@ -231,21 +220,34 @@ void ApprovalNetwork::update_window(double day_end) {
 
 ApprovalNetwork::TypeStatistics ApprovalNetwork::window_statistics(ApplicationType type) const {
   TypeStatistics statistics;
-  scratch_.clear();
-  double trips = 0;
-  for (std::size_t i = window_head_; i < window_.size(); ++i) {
-    if (window_[i].type != type) continue;
-    scratch_.push_back(window_[i].days_to_permit);
-    trips += window_[i].trips;
-  }
-  statistics.count = scratch_.size();
+  if (window_.of_type[static_cast<std::size_t>(type)] == 0) return statistics;
+  const auto of_type = [&](std::size_t i) { return window_.type[i] == type; };
+  // The mean's sum in window order, on one thread (its bits are a serial sum's), beside the
+  // median and 90th percentile found in parallel (rank_selection.h: the values a serial
+  // nth_element gives). Trips are integers: exact in any order.
+  double days = 0;
+  std::int64_t trips = 0;
+  RankSelection::Result<2> quantiles;
+  const auto sums = [&] {
+    for (std::size_t i = window_head_; i < window_.size(); ++i)
+      if (of_type(i)) days += window_.days_to_permit[i], trips += window_.trips[i];
+  };
+  const auto ranks = [&] {
+    quantiles = rank_selection_.quantiles(
+        window_head_, window_.size(), [&](std::size_t i) { return window_.days_to_permit[i]; },
+        of_type, std::array{0.5, 0.9});
+  };
+  if (window_.size() - window_head_ >= min_parallel_window)
+    run_side_by_side(sums, ranks);
+  else
+    sums(), ranks();
+  statistics.count = quantiles.count;
   if (statistics.count == 0) return statistics;
   const auto count = static_cast<double>(statistics.count);
-  statistics.mean = std::accumulate(scratch_.begin(), scratch_.end(), 0.0) / count;
-  statistics.trips = trips / count;
-  const auto median = nearest_rank(scratch_, 0.5, scratch_.begin());
-  statistics.median = *median;
-  statistics.p90 = *nearest_rank(scratch_, 0.9, median);
+  statistics.mean = days / count;
+  statistics.trips = static_cast<double>(trips) / count;
+  statistics.median = quantiles.values[0];
+  statistics.p90 = quantiles.values[1];
   return statistics;
 }
 

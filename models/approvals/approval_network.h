@@ -17,6 +17,7 @@
 #include "models/approvals/approval_settings.h"
 #include "models/approvals/queueing_network.h"
 #include "models/common/approval_service.h"
+#include "models/common/rank_selection.h"
 #include "models/common/reform_measures.h"
 #include "sim/model/model.h"
 
@@ -68,11 +69,31 @@ class ApprovalNetwork : public ApprovalService {
   MeasureSet measures_in_force(std::int64_t day) const;
 
  private:
-  struct Completion {
-    double day;
-    ApplicationType type;
-    double days_to_permit;
-    std::int32_t trips;
+  using PerTypeCount = std::array<std::size_t, application_type_count>;
+  // The completions of the statistics window, oldest first, column by column: its statistics
+  // read the type and the duration of each (a million at 1e5 applications in progress), not a
+  // 32-byte record each.
+  struct CompletionWindow {
+    std::vector<double> day, days_to_permit;
+    std::vector<ApplicationType> type;
+    std::vector<std::int32_t> trips;
+    PerTypeCount of_type{};  // in the window: a type with none is not searched
+    std::size_t size() const { return day.size(); }
+    void reserve(std::size_t n) {
+      day.reserve(n), days_to_permit.reserve(n), type.reserve(n), trips.reserve(n);
+    }
+    void push_back(double completed_day, ApplicationType completed_type, double days,
+                   std::int32_t count) {
+      day.push_back(completed_day), days_to_permit.push_back(days);
+      type.push_back(completed_type), trips.push_back(count);
+      ++of_type[static_cast<std::size_t>(completed_type)];
+    }
+    void erase_front(std::size_t n) {  // in place, keeping the capacity
+      const auto erase = [n](auto& column) {
+        column.erase(column.begin(), column.begin() + static_cast<std::ptrdiff_t>(n));
+      };
+      erase(day), erase(days_to_permit), erase(type), erase(trips);
+    }
   };
   struct TypeStatistics {
     double mean = 0, median = 0, p90 = 0, trips = 0;
@@ -100,9 +121,12 @@ class ApprovalNetwork : public ApprovalService {
   std::int64_t current_day_;
 
   std::vector<ApplicationOutcome> outcomes_;
-  std::vector<Completion> window_;  // completions of the statistics window, oldest first
+  CompletionWindow window_;
   std::size_t window_head_ = 0;
-  mutable std::vector<double> scratch_;
+  mutable RankSelection rank_selection_;  // the window's quantiles, its buffers kept
+  // Below this many completions in the window its statistics run on one thread: a fork
+  // costs more than the work.
+  static constexpr std::size_t min_parallel_window = 32768;
   std::array<TypeStatistics, application_type_count> statistics_{};
   PerType arrived_pending_{}, arrived_today_{}, completed_today_{}, withdrawn_today_{};
   PerType arrived_total_{}, completed_total_{}, withdrawn_total_{};
