@@ -51,6 +51,9 @@ class RankSelection {
 
   // The nearest-rank quantiles q (each in (0, 1]) of value(i) over the i in [first, last) for
   // which selected(i); value must not be NaN. Lanes of consecutive indices run in parallel.
+  // Ordered by the order keys, -0 comes before +0: nth_element holds them equal and may return
+  // either, so values holding both zeros at a wanted rank could differ from it in the sign bit
+  // (durations, which are never -0, cannot).
   template <std::size_t R, typename Value, typename Selected>
   Result<R> quantiles(std::size_t first, std::size_t last, Value&& value, Selected&& selected,
                       const std::array<double, R>& q) {
