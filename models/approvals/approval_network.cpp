@@ -209,7 +209,7 @@ void ApprovalNetwork::tally_outcomes() {
 void ApprovalNetwork::update_window(double day_end) {
   const double window_start = day_end - static_cast<double>(settings_.statistics_window_days);
   for (; window_head_ < window_.size() && window_.day[window_head_] < window_start; ++window_head_)
-    --window_.of_type[static_cast<std::size_t>(window_.type[window_head_])];
+    --window_.per_type[static_cast<std::size_t>(window_.type[window_head_])];
   if (window_head_ * 2 > window_.size()) {  // compact in place, keeping the capacity
     window_.erase_front(window_head_);
     window_head_ = 0;
@@ -220,7 +220,7 @@ void ApprovalNetwork::update_window(double day_end) {
 
 ApprovalNetwork::TypeStatistics ApprovalNetwork::window_statistics(ApplicationType type) const {
   TypeStatistics statistics;
-  if (window_.of_type[static_cast<std::size_t>(type)] == 0) return statistics;
+  if (window_.per_type[static_cast<std::size_t>(type)] == 0) return statistics;
   const auto of_type = [&](std::size_t i) { return window_.type[i] == type; };
   // The mean's sum in window order, on one thread (its bits are a serial sum's), beside the
   // median and 90th percentile found in parallel (rank_selection.h: the values a serial

@@ -77,16 +77,16 @@ class ApprovalNetwork : public ApprovalService {
     std::vector<double> day, days_to_permit;
     std::vector<ApplicationType> type;
     std::vector<std::int32_t> trips;
-    PerTypeCount of_type{};  // in the window: a type with none is not searched
+    PerTypeCount per_type{};  // completions in the window: a type with none is not searched
     std::size_t size() const { return day.size(); }
     void reserve(std::size_t n) {
       day.reserve(n), days_to_permit.reserve(n), type.reserve(n), trips.reserve(n);
     }
     void push_back(double completed_day, ApplicationType completed_type, double days,
-                   std::int32_t count) {
+                   std::int32_t trip_count) {
       day.push_back(completed_day), days_to_permit.push_back(days);
-      type.push_back(completed_type), trips.push_back(count);
-      ++of_type[static_cast<std::size_t>(completed_type)];
+      type.push_back(completed_type), trips.push_back(trip_count);
+      ++per_type[static_cast<std::size_t>(completed_type)];
     }
     void erase_front(std::size_t n) {  // in place, keeping the capacity
       const auto erase = [n](auto& column) {
